@@ -1,0 +1,53 @@
+// swift-tools-version:6.0
+//
+// Host build of Minerva Connect: the same sources that Toolchains/cross.sh compiles as Embedded
+// Swift for the shipped targets, built here as regular Swift so that `swift test` runs them.
+// mbedTLS 3.6 and libcbor 0.10 come from Toolchains/deps.sh (build/deps/host), never from Debian's
+// older -dev packages.
+import PackageDescription
+
+let root = Context.packageDirectory
+let depsInclude = "\(root)/build/deps/host/include"
+let depsLib = "\(root)/build/deps/host/lib"
+
+// Every Swift target may (transitively) import the C bridges, so each needs the headers.
+let cImport: [SwiftSetting] = [.unsafeFlags(["-Xcc", "-I\(depsInclude)"])]
+
+let package = Package(
+    name: "MinervaConnect",
+    products: [
+        .executable(name: "minerva-connect", targets: ["minerva-connect"]),
+    ],
+    targets: [
+        // C views of libc, Linux uapi headers and the two C libraries. No logic beyond wrappers
+        // for what Swift cannot call directly (variadic functions, macros, errno).
+        .target(name: "CLinux"),
+        .systemLibrary(name: "CMbedTLS"),
+        .systemLibrary(name: "CLibCBOR"),
+
+        // Platform layer: event loop, timers, sockets, namespaces, signals, randomness, files.
+        .target(name: "Platform", dependencies: ["CLinux"], swiftSettings: cImport),
+        // rtnetlink and XFRM messages (wire) and the request/ACK client (platform).
+        .target(name: "Netlink", dependencies: ["CLinux", "Platform"], swiftSettings: cImport),
+        // Bridges to the C libraries.
+        .target(
+            name: "Crypto", dependencies: ["CMbedTLS", "CLinux"], swiftSettings: cImport,
+            linkerSettings: [.unsafeFlags(["-L\(depsLib)", "-lmbedtls", "-lmbedx509", "-lmbedcrypto"])]
+        ),
+        .target(
+            name: "CBOR", dependencies: ["CLibCBOR"], swiftSettings: cImport,
+            linkerSettings: [.unsafeFlags(["-L\(depsLib)", "-lcbor"])]
+        ),
+
+        .executableTarget(
+            name: "minerva-connect",
+            dependencies: ["Platform", "Netlink", "Crypto", "CBOR", "CLinux"],
+            swiftSettings: cImport
+        ),
+
+        .testTarget(name: "PlatformTests", dependencies: ["Platform"], swiftSettings: cImport),
+        .testTarget(name: "NetlinkTests", dependencies: ["Netlink", "Platform"], swiftSettings: cImport),
+        .testTarget(name: "CryptoTests", dependencies: ["Crypto"], swiftSettings: cImport),
+        .testTarget(name: "CBORTests", dependencies: ["CBOR"], swiftSettings: cImport),
+    ]
+)

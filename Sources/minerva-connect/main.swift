@@ -1,0 +1,3 @@
+import Platform
+
+print("minerva-connect")
