@@ -10,8 +10,11 @@ let root = Context.packageDirectory
 let depsInclude = "\(root)/build/deps/host/include"
 let depsLib = "\(root)/build/deps/host/lib"
 
-// Every Swift target may (transitively) import the C bridges, so each needs the headers.
-let cImport: [SwiftSetting] = [.unsafeFlags(["-Xcc", "-I\(depsInclude)"])]
+// Every Swift target may (transitively) import the C bridges, so each needs the headers. CLinux
+// needs GNU extensions (setns, in6_pktinfo, recvmmsg); every clang module in the build (including
+// Foundation's, imported by tests) must see the same libc definitions, so _GNU_SOURCE is set for
+// all of them rather than inside CLinux.h.
+let cImport: [SwiftSetting] = [.unsafeFlags(["-Xcc", "-I\(depsInclude)", "-Xcc", "-D_GNU_SOURCE"])]
 
 let package = Package(
     name: "MinervaConnect",
@@ -21,7 +24,7 @@ let package = Package(
     targets: [
         // C views of libc, Linux uapi headers and the two C libraries. No logic beyond wrappers
         // for what Swift cannot call directly (variadic functions, macros, errno).
-        .target(name: "CLinux"),
+        .target(name: "CLinux", cSettings: [.define("_GNU_SOURCE")]),
         .systemLibrary(name: "CMbedTLS"),
         .systemLibrary(name: "CLibCBOR"),
 

@@ -3,9 +3,8 @@
 #ifndef MINERVA_CLINUX_H
 #define MINERVA_CLINUX_H
 
-#ifndef _GNU_SOURCE
-#define _GNU_SOURCE 1
-#endif
+// Needs _GNU_SOURCE (setns, unshare, in6_pktinfo, recvmmsg): the build defines it for every
+// clang module, see Package.swift and Toolchains/cross.sh.
 
 #include <errno.h>
 #include <fcntl.h>
