@@ -42,6 +42,12 @@ let package = Package(
             linkerSettings: [.unsafeFlags(["-L\(depsLib)", "-lcbor"])]
         ),
 
+        // RPL (RFC 6550) with the ACP profile (RFC 8994 §6.11): wire codec and storing-mode engine.
+        .target(name: "RPL", dependencies: ["Platform"], swiftSettings: cImport),
+        // IKEv2 (RFC 7296) messages and payloads, and ESP (RFC 4303) packet handling: wire and engines.
+        .target(name: "IKEv2", dependencies: ["Platform", "Crypto"], swiftSettings: cImport),
+        .target(name: "ESP", dependencies: ["Platform", "Crypto"], swiftSettings: cImport),
+
         .executableTarget(
             name: "minerva-connect",
             dependencies: ["Platform", "Netlink", "Crypto", "CBOR", "CLinux"],
@@ -52,5 +58,8 @@ let package = Package(
         .testTarget(name: "NetlinkTests", dependencies: ["Netlink", "Platform"], swiftSettings: cImport),
         .testTarget(name: "CryptoTests", dependencies: ["Crypto"], swiftSettings: cImport),
         .testTarget(name: "CBORTests", dependencies: ["CBOR"], swiftSettings: cImport),
+        .testTarget(name: "RPLTests", dependencies: ["RPL", "Platform"], swiftSettings: cImport),
+        .testTarget(name: "IKEv2Tests", dependencies: ["IKEv2", "Platform", "Crypto"], swiftSettings: cImport),
+        .testTarget(name: "ESPTests", dependencies: ["ESP", "Platform", "Crypto"], swiftSettings: cImport),
     ]
 )
