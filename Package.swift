@@ -44,6 +44,8 @@ let package = Package(
 
         // RPL (RFC 6550) with the ACP profile (RFC 8994 §6.11): wire codec and storing-mode engine.
         .target(name: "RPL", dependencies: ["Platform"], swiftSettings: cImport),
+        // GRASP (RFC 8990): messages over CBOR, DULL and full-GRASP engines, the ASA API.
+        .target(name: "GRASP", dependencies: ["CBOR", "Platform"], swiftSettings: cImport),
         // IKEv2 (RFC 7296) messages and payloads, and ESP (RFC 4303) packet handling: wire and engines.
         .target(name: "IKEv2", dependencies: ["Platform", "Crypto"], swiftSettings: cImport),
         .target(name: "ESP", dependencies: ["Platform", "Crypto"], swiftSettings: cImport),
@@ -59,6 +61,7 @@ let package = Package(
         .testTarget(name: "CryptoTests", dependencies: ["Crypto"], swiftSettings: cImport),
         .testTarget(name: "CBORTests", dependencies: ["CBOR"], swiftSettings: cImport),
         .testTarget(name: "RPLTests", dependencies: ["RPL", "Platform"], swiftSettings: cImport),
+        .testTarget(name: "GRASPTests", dependencies: ["GRASP", "CBOR", "Platform"], swiftSettings: cImport),
         .testTarget(name: "IKEv2Tests", dependencies: ["IKEv2", "Platform", "Crypto"], swiftSettings: cImport),
         .testTarget(name: "ESPTests", dependencies: ["ESP", "Platform", "Crypto"], swiftSettings: cImport),
     ]
