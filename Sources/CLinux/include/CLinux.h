@@ -57,4 +57,28 @@ unsigned char *mc_cmsg_data(struct cmsghdr *cmsg);
 size_t mc_cmsg_space(size_t length);
 size_t mc_cmsg_len(size_t length);
 
+// Socket calls with plain `struct sockaddr *` parameters: with _GNU_SOURCE, glibc declares them
+// with transparent unions (__SOCKADDR_ARG) that Swift cannot pass a pointer to; musl does not.
+int mc_bind(int fd, const struct sockaddr *address, socklen_t length);
+int mc_connect(int fd, const struct sockaddr *address, socklen_t length);
+int mc_accept4(int fd, struct sockaddr *address, socklen_t *length, int flags);
+int mc_getsockname(int fd, struct sockaddr *address, socklen_t *length);
+int mc_getpeername(int fd, struct sockaddr *address, socklen_t *length);
+ssize_t mc_sendto(int fd, const void *buffer, size_t size, int flags, const struct sockaddr *address, socklen_t length);
+
+// Constants that glibc declares inside *named* enums (imported by Swift as wrapper structs) while
+// musl declares them as plain macros (imported as Int32), plus ioctl numbers built by the _IOW
+// function-like macro, which Swift cannot expand: one spelling that works with both libcs.
+static const int MC_SOCK_STREAM = SOCK_STREAM;
+static const int MC_SOCK_DGRAM = SOCK_DGRAM;
+static const int MC_SOCK_RAW = SOCK_RAW;
+static const int MC_SOCK_NONBLOCK = SOCK_NONBLOCK;
+static const int MC_SOCK_CLOEXEC = SOCK_CLOEXEC;
+static const uint32_t MC_EPOLLIN = EPOLLIN;
+static const uint32_t MC_EPOLLOUT = EPOLLOUT;
+static const uint32_t MC_EPOLLERR = EPOLLERR;
+static const uint32_t MC_EPOLLHUP = EPOLLHUP;
+static const uint32_t MC_EPOLLRDHUP = EPOLLRDHUP;
+static const unsigned long MC_TUNSETIFF = TUNSETIFF;
+
 #endif

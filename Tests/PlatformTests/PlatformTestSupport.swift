@@ -1,0 +1,27 @@
+import Foundation
+
+/// Runs a command (e.g. `ip -j …`) and returns its exit status and standard output: the kernel's
+/// own view, independent of the code under test.
+@discardableResult
+func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = arguments
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+}
+
+func ip(_ arguments: [String]) throws -> (status: Int32, output: String) {
+    try run("/usr/sbin/ip", arguments)
+}
+
+/// Parses `ip -j …` output.
+func ipJSON(_ arguments: [String]) throws -> [[String: Any]] {
+    let output = try ip(["-j"] + arguments).output
+    return (try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [[String: Any]]) ?? []
+}
