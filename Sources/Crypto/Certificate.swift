@@ -1,0 +1,91 @@
+import CMbedTLS
+
+/// An X.509 certificate parsed by mbedTLS: the fields BRSKI and the ACP need to look at (subject,
+/// issuer, validity, public key). Chain verification is not part of this type yet.
+public final class Certificate {
+    private let crt: UnsafeMutablePointer<mbedtls_x509_crt>
+
+    /// From DER, or PEM text (`-----BEGIN CERTIFICATE-----`; only the first certificate is kept).
+    public init(encoded: [UInt8]) throws(CryptoError) {
+        crt = .allocate(capacity: 1)
+        mbedtls_x509_crt_init(crt)
+        let status: Int32
+        if encoded.first == UInt8(ascii: "-") {
+            // PEM is recognised only in a NUL-terminated buffer whose length counts the NUL.
+            // A positive result counts certificates that failed to parse: an error here too.
+            let input = encoded.last == 0 ? encoded : encoded + [0]
+            status = input.withUnsafeBufferPointer { mbedtls_x509_crt_parse(crt, $0.baseAddress, $0.count) }
+        } else {
+            status = encoded.withUnsafeBufferPointer { mbedtls_x509_crt_parse_der(crt, $0.baseAddress, $0.count) }
+        }
+        if status != 0 {
+            mbedtls_x509_crt_free(crt)
+            crt.deallocate()
+            throw CryptoError("mbedtls_x509_crt_parse", code: status < 0 ? status : MBEDTLS_ERR_X509_INVALID_FORMAT)
+        }
+    }
+
+    public convenience init(pem: String) throws(CryptoError) {
+        try self.init(encoded: Array(pem.utf8))
+    }
+
+    deinit {
+        mbedtls_x509_crt_free(crt)
+        crt.deallocate()
+    }
+
+    /// The certificate's DER encoding.
+    public var der: [UInt8] {
+        let raw = crt.pointee.raw
+        return Array(UnsafeBufferPointer(start: raw.p, count: raw.len))
+    }
+
+    /// Subject distinguished name as mbedTLS prints it, e.g. `CN=jrc, O=example`.
+    public var subject: String { distinguishedName(&crt.pointee.subject) }
+
+    /// Issuer distinguished name.
+    public var issuer: String { distinguishedName(&crt.pointee.issuer) }
+
+    /// Start of the validity period (UTC).
+    public var notBefore: CertificateTime { CertificateTime(crt.pointee.valid_from) }
+
+    /// End of the validity period (UTC).
+    public var notAfter: CertificateTime { CertificateTime(crt.pointee.valid_to) }
+
+    /// The subject public key, if it is a P-256 or P-384 key.
+    public func publicKey() throws(CryptoError) -> ECPublicKey {
+        guard mbedtls_pk_can_do(&crt.pointee.pk, MBEDTLS_PK_ECKEY) != 0, let keypair = mbedtls_pk_ec(crt.pointee.pk) else {
+            throw CryptoError("certificate key is not an EC key", code: MBEDTLS_ERR_PK_TYPE_MISMATCH)
+        }
+        return try ECPublicKey(keypair: keypair)
+    }
+
+    private func distinguishedName(_ name: UnsafePointer<mbedtls_x509_name>) -> String {
+        var buffer = [UInt8](repeating: 0, count: 1024)
+        let length = buffer.withUnsafeMutableBufferPointer { out -> Int32 in
+            guard let base = out.baseAddress else { return -1 }
+            return base.withMemoryRebound(to: CChar.self, capacity: out.count) { mbedtls_x509_dn_gets($0, out.count, name) }
+        }
+        // A negative length means the name did not fit in 1 KiB, far beyond any name in use.
+        return length > 0 ? String(decoding: buffer[..<Int(length)], as: UTF8.self) : ""
+    }
+}
+
+/// A certificate validity time, UTC, as the certificate states it.
+public struct CertificateTime: Equatable, Comparable, Sendable {
+    public var year, month, day, hour, minute, second: Int
+
+    public init(year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0, second: Int = 0) {
+        (self.year, self.month, self.day, self.hour, self.minute, self.second) = (year, month, day, hour, minute, second)
+    }
+
+    init(_ time: mbedtls_x509_time) {
+        self.init(
+            year: Int(time.year), month: Int(time.mon), day: Int(time.day),
+            hour: Int(time.hour), minute: Int(time.min), second: Int(time.sec))
+    }
+
+    public static func < (a: CertificateTime, b: CertificateTime) -> Bool {
+        (a.year, a.month, a.day, a.hour, a.minute, a.second) < (b.year, b.month, b.day, b.hour, b.minute, b.second)
+    }
+}
