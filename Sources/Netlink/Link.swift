@@ -118,7 +118,6 @@ public struct VethPeer: Equatable, Sendable {
 /// The link types Minerva Connect creates. TUN interfaces are not made through rtnetlink but
 /// with the TUNSETIFF ioctl on /dev/net/tun (Platform layer).
 public enum LinkKind: Equatable, Sendable {
-    case dummy
     case veth(peer: VethPeer)
     /// The lower device goes in `LinkRequest.lowerLink`.
     case macvlan(mode: MacvlanMode)
@@ -170,8 +169,6 @@ public struct LinkRequest: Equatable, Sendable {
     private static func emitLinkInfo(_ kind: LinkKind, into attributes: inout AttributeWriter) {
         attributes.nested(UInt16(IFLA_LINKINFO)) { info in
             switch kind {
-            case .dummy:
-                info.string(UInt16(IFLA_INFO_KIND), "dummy")
             case .veth(let peer):
                 info.string(UInt16(IFLA_INFO_KIND), "veth")
                 info.nested(UInt16(IFLA_INFO_DATA)) { data in

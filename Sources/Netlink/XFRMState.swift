@@ -51,7 +51,7 @@ public struct XFRMEncapsulation: Equatable, Sendable {
     public var originalAddress: [UInt8]
 
     public init(type: UInt16 = XFRMEncapsulation.espInUDP, sourcePort: UInt16, destinationPort: UInt16,
-                originalAddress: [UInt8] = []) {
+                originalAddress: [UInt8] = [UInt8](repeating: 0, count: 16)) {
         self.type = type
         self.sourcePort = sourcePort
         self.destinationPort = destinationPort

@@ -33,6 +33,7 @@ final class TestNamespace {
     func xfrmNetlink() throws -> XFRMNetlink { try run { try XFRMNetlink() } }
 
     /// `ip -n <ns> args…` output.
+    @discardableResult
     func ip(_ arguments: [String]) throws -> String {
         try runTool("/usr/sbin/ip", ["-n", name] + arguments)
     }
