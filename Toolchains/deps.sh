@@ -13,20 +13,18 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-BUILD="$ROOT/build"
+# shellcheck source=Toolchains/targets.sh
+source "$ROOT/Toolchains/targets.sh"
 APT_DIR="$BUILD/apt"
 SRC_DIR="$BUILD/src"
 DEB_DIR="$BUILD/debs"
-SYSROOT_DIR="$BUILD/sysroot"
-DEPS_DIR="$BUILD/deps"
 OBJ_DIR="$BUILD/obj"
 
-TOOLS=/opt/swift/usr/bin
-CLANG="$TOOLS/clang"
-AR="$TOOLS/llvm-ar"
+CLANG="$TOOLCHAIN/bin/clang"
+AR="$TOOLCHAIN/bin/llvm-ar"
+RANLIB="$TOOLCHAIN/bin/llvm-ranlib"
 JOBS=2   # the machine is shared; more parallelism does not pay
 
-ALL_TARGETS=(x86_64 aarch64 armv7hf armv6 mipsel)
 DEB_ARCHES=(amd64 arm64 armhf armel mipsel)
 
 # Versions are pinned by suite: trixie carries mbedTLS 3.6.x and libcbor 0.10.x, bookworm musl 1.2.3
@@ -37,36 +35,6 @@ MUSL_SRC="musl/bookworm"
 
 log() { printf '[deps] %s\n' "$*" >&2; }
 die() { printf '[deps] error: %s\n' "$*" >&2; exit 1; }
-
-# --- target table -------------------------------------------------------------------------------
-# Sets, for one target: DEB_ARCH (Debian architecture of musl-dev / linux-libc-dev), LIBGCC_ARCH,
-# GNU_TRIPLET (Debian multiarch folder of the uapi asm headers and libgcc), MUSL_TRIPLET (folder of
-# Debian's musl-dev), CLANG_FLAGS (target and floating point ABI for C code).
-target_info() {
-    case "$1" in
-    x86_64)
-        DEB_ARCH=amd64; LIBGCC_ARCH=amd64; GNU_TRIPLET=x86_64-linux-gnu; MUSL_TRIPLET=x86_64-linux-musl
-        CLANG_FLAGS=(--target=x86_64-linux-musl) ;;
-    aarch64)
-        DEB_ARCH=arm64; LIBGCC_ARCH=arm64; GNU_TRIPLET=aarch64-linux-gnu; MUSL_TRIPLET=aarch64-linux-musl
-        CLANG_FLAGS=(--target=aarch64-linux-musl) ;;
-    armv7hf)
-        # Debian armhf's baseline: ARMv7-A, Thumb-2, VFPv3-D16, hard-float calling convention.
-        DEB_ARCH=armhf; LIBGCC_ARCH=armhf; GNU_TRIPLET=arm-linux-gnueabihf; MUSL_TRIPLET=arm-linux-musleabihf
-        CLANG_FLAGS=(--target=armv7a-linux-musleabihf -mfloat-abi=hard -mfpu=vfpv3-d16) ;;
-    armv6)
-        # ARM1176JZF-S (AST2500). Debian's armhf musl is ARMv7 code (SIGILL on arm1176), armel's is
-        # soft-float: musl is rebuilt from source for this target (build_musl_armv6). armel's
-        # libgcc.a supplies only integer helpers, whose calling convention does not depend on the
-        # float ABI. The uapi headers are the same for every 32-bit ARM.
-        DEB_ARCH=armel; LIBGCC_ARCH=armel; GNU_TRIPLET=arm-linux-gnueabi; MUSL_TRIPLET=""
-        CLANG_FLAGS=(--target=armv6-linux-musleabihf -mcpu=arm1176jzf-s -mfloat-abi=hard -mfpu=vfpv2 -marm) ;;
-    mipsel)
-        DEB_ARCH=mipsel; LIBGCC_ARCH=mipsel; GNU_TRIPLET=mipsel-linux-gnu; MUSL_TRIPLET=mipsel-linux-musl
-        CLANG_FLAGS=(--target=mipsel-linux-musl) ;;
-    *) die "unknown target '$1' (expected: host ${ALL_TARGETS[*]} all)" ;;
-    esac
-}
 
 # --- private apt ----------------------------------------------------------------------------------
 mirror_uri() {
@@ -282,18 +250,85 @@ cmake_set_value() {
 
 # --- host -----------------------------------------------------------------------------------------
 build_host() {
-    local prefix="$DEPS_DIR/host"
+    local prefix="$BUILD/deps/host"
     local flags=(-O2 -fPIC -ffunction-sections -fdata-sections -w)
     build_mbedtls "$prefix" "$OBJ_DIR/host" "${flags[@]}"
     build_libcbor "$prefix" "$OBJ_DIR/host" "${flags[@]}"
     log "host: ready ($prefix)"
 }
 
+# --- sysroots -------------------------------------------------------------------------------------
+# extract_deb <pkg> <arch> <sysroot>: unpacks a .deb into the sysroot once (a stamp file records it).
+extract_deb() {
+    local pkg="$1" arch="$2" sysroot="$3" deb stamp
+    stamp="$sysroot/.extracted-$pkg-$arch"
+    [[ -f "$stamp" ]] && return
+    deb="$(fetch_deb "$pkg" "$arch")"
+    log "sysroot: unpacking $(basename "$deb") into $sysroot"
+    mkdir -p "$sysroot"
+    dpkg-deb -x "$deb" "$sysroot"
+    touch "$stamp"
+}
+
+build_sysroot() {
+    local target="$1"
+    target_info "$target"
+    extract_deb linux-libc-dev "$DEB_ARCH" "$SYSROOT"
+    extract_deb libgcc-12-dev "$LIBGCC_ARCH" "$SYSROOT"
+    if [[ -n "$MUSL_TRIPLET" ]]; then
+        extract_deb musl-dev "$DEB_ARCH" "$SYSROOT"
+    else
+        build_musl "$target"
+    fi
+    local f
+    for f in "$LIBC_INCLUDE/stdio.h" "$LIBC_LIB/libc.a" "$LIBC_LIB/crt1.o" "$UAPI_INCLUDE/linux/rtnetlink.h" \
+        "$UAPI_ARCH_INCLUDE/asm/types.h" "$LIBGCC_A"; do
+        [[ -e "$f" ]] || die "$target sysroot lacks $f"
+    done
+}
+
+# build_musl <target>: musl from Debian's source package, configured for the target's CLANG_FLAGS,
+# installed (static only) into the sysroot's musl/ folder. Used where Debian's binary musl does not
+# fit the CPU and float ABI (armv6).
+build_musl() {
+    local target="$1" src builddir
+    [[ -f "$LIBC_LIB/libc.a" && -f "$LIBC_INCLUDE/stdio.h" ]] && return
+    src="$(fetch_source "$MUSL_SRC" 'musl-1.2.3')"
+    builddir="$OBJ_DIR/$target/musl"
+    log "musl: building $(basename "$src") for $target (${CLANG_FLAGS[*]})"
+    rm -rf "$builddir"; mkdir -p "$builddir"
+    (
+        cd "$builddir"
+        CC="$CLANG ${CLANG_FLAGS[*]}" AR="$AR" RANLIB="$RANLIB" \
+            "$src/configure" --target=arm-linux-musleabihf --disable-shared --prefix="$SYSROOT/musl" \
+            --syslibdir="$SYSROOT/musl/lib" >configure.log 2>&1 \
+            || { cat configure.log >&2; exit 1; }
+        make -j"$JOBS" >make.log 2>&1 && make install >>make.log 2>&1 || { tail -30 make.log >&2; exit 1; }
+    ) || die "musl build for $target failed"
+}
+
+# --- target libraries -----------------------------------------------------------------------------
+build_target() {
+    local target="$1"
+    build_sysroot "$target"
+    local includes
+    mapfile -t includes < <(target_c_includes)
+    local flags=("${CLANG_FLAGS[@]}" "${includes[@]}" -Os -ffunction-sections -fdata-sections -w)
+    build_mbedtls "$DEPS_PREFIX" "$OBJ_DIR/$target" "${flags[@]}"
+    build_libcbor "$DEPS_PREFIX" "$OBJ_DIR/$target" "${flags[@]}"
+    log "$target: ready ($DEPS_PREFIX)"
+}
+
 main() {
-    local what="${1:-all}"
+    local what="${1:-all}" target
     case "$what" in
     host) build_host ;;
-    *) die "unknown target '$what'" ;;
+    all)
+        build_host
+        for target in "${ALL_TARGETS[@]}"; do build_target "$target"; done ;;
+    *)
+        target_info "$what" >/dev/null || die "unknown target '$what' (expected: host ${ALL_TARGETS[*]} all)"
+        build_target "$what" ;;
     esac
 }
 
