@@ -16,7 +16,8 @@ public final class AESGCM {
         guard key.count == 16 || key.count == 24 || key.count == 32 else {
             throw CryptoError("AES-GCM key length \(key.count)", code: MBEDTLS_ERR_GCM_BAD_INPUT)
         }
-        context = .allocate(capacity: 1)
+        // Assigned to `self.context` only on success (a throw after that would run deinit too).
+        let context = UnsafeMutablePointer<mbedtls_gcm_context>.allocate(capacity: 1)
         mbedtls_gcm_init(context)
         let status = key.withUnsafeBufferPointer {
             mbedtls_gcm_setkey(context, MBEDTLS_CIPHER_ID_AES, $0.baseAddress, UInt32($0.count * 8))
@@ -26,6 +27,7 @@ public final class AESGCM {
             context.deallocate()
             throw CryptoError("mbedtls_gcm_setkey", code: status)
         }
+        self.context = context
     }
 
     deinit {

@@ -7,7 +7,9 @@ public final class Certificate {
 
     /// From DER, or PEM text (`-----BEGIN CERTIFICATE-----`; only the first certificate is kept).
     public init(encoded: [UInt8]) throws(CryptoError) {
-        crt = .allocate(capacity: 1)
+        // Assigned to `self.crt` only on success: once every stored property is set, a throw
+        // from init runs deinit, which would free the context a second time.
+        let crt = UnsafeMutablePointer<mbedtls_x509_crt>.allocate(capacity: 1)
         mbedtls_x509_crt_init(crt)
         let status: Int32
         if encoded.first == UInt8(ascii: "-") {
@@ -23,6 +25,7 @@ public final class Certificate {
             crt.deallocate()
             throw CryptoError("mbedtls_x509_crt_parse", code: status < 0 ? status : MBEDTLS_ERR_X509_INVALID_FORMAT)
         }
+        self.crt = crt
     }
 
     public convenience init(pem: String) throws(CryptoError) {

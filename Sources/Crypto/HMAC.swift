@@ -10,8 +10,9 @@ public final class HMAC {
     private let context: UnsafeMutablePointer<mbedtls_md_context_t>
 
     public init(_ algorithm: HashAlgorithm, key: [UInt8]) throws(CryptoError) {
-        self.algorithm = algorithm
-        context = .allocate(capacity: 1)
+        // Assigned to `self.context` only on success: once every stored property is set, a throw
+        // from init runs deinit, which would free the context a second time.
+        let context = UnsafeMutablePointer<mbedtls_md_context_t>.allocate(capacity: 1)
         mbedtls_md_init(context)
         // Everything that can fail (unknown digest, allocation) fails here, so that update and
         // finalize on a constructed object cannot.
@@ -25,6 +26,8 @@ public final class HMAC {
             context.deallocate()
             throw CryptoError("mbedtls_md_hmac_starts", code: status)
         }
+        self.algorithm = algorithm
+        self.context = context
     }
 
     deinit {
