@@ -1,0 +1,48 @@
+import Platform
+
+/// One neighbour: its link-local address on the interface it was heard on. In the ACP each
+/// secure channel is its own interface, so the interface name is the neighbour's stable name.
+public struct RPLNeighbour: Hashable, Sendable, CustomStringConvertible {
+    public var interface: String
+    public var address: IPv6Address
+
+    public init(interface: String, address: IPv6Address) {
+        self.interface = interface
+        self.address = address
+    }
+
+    public var description: String { "\(address)%\(interface)" }
+}
+
+/// A route the platform installs in the ACP routing table.
+public struct RPLRoute: Hashable, Sendable, CustomStringConvertible {
+    public var prefix: RPLPrefix
+    public var nextHop: RPLNeighbour
+
+    public init(prefix: RPLPrefix, nextHop: RPLNeighbour) {
+        self.prefix = prefix
+        self.nextHop = nextHop
+    }
+
+    public var description: String { "\(prefix) via \(nextHop)" }
+}
+
+/// What the engine asks the platform to do. The platform performs them in order.
+public enum RPLAction: Equatable, Sendable {
+    /// Send on a raw ICMPv6 socket bound to `interface` (hop limit 255; the kernel adds the
+    /// checksum). `to` is ff02::1a (all RPL nodes) for DIO and DIS, a link-local otherwise.
+    case send(RPLMessage, to: IPv6Address, interface: String)
+    /// Install or replace the route for `route.prefix` (one next hop per prefix).
+    case addRoute(RPLRoute)
+    /// Delete the route for `route.prefix` through `route.nextHop`.
+    case removeRoute(RPLRoute)
+    /// Blackhole route for the node's own announced prefix (RFC 8994 §6.11.1.11).
+    case addBlackhole(RPLPrefix)
+    /// Call `timerFired(now:)` at this instant; replaces any earlier request.
+    case armTimer(at: Instant)
+    /// A line for the "rpl" logger; already rate-limited per interface.
+    case log(LogLevel, subject: String, message: String)
+}
+
+/// The all-RPL-nodes multicast group, ff02::1a (RFC 6550 §20.19).
+public let allRPLNodes = IPv6Address(high: 0xFF02_0000_0000_0000, low: 0x1A)
