@@ -113,6 +113,7 @@ public struct NetlinkAcknowledgement: Equatable, Sendable {
             throw .truncated(what: "nlmsgerr", needed: needed, available: payload.count)
         }
         let code: Int32 = payload.native(at: 0)
+        // The kernel sends -errno; negating Int32.min would trap, and hostile input must not.
         var acknowledgement = NetlinkAcknowledgement(
             errno: code == Int32.min ? Int32.max : -code,
             requestType: payload.native(at: 8), requestSequence: payload.native(at: 12))

@@ -28,7 +28,7 @@ public final class NetlinkSocket {
             Self.enable(fd, option: NETLINK_EXT_ACK)
             Self.enable(fd, option: NETLINK_CAP_ACK)
             if !nonBlocking {
-                var timeout = timeval(tv_sec: timeoutSeconds, tv_usec: 0)
+                var timeout = timeval(tv_sec: time_t(timeoutSeconds), tv_usec: 0)
                 guard setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size)) == 0 else {
                     throw .system(.last("setsockopt", subject: "SO_RCVTIMEO"))
                 }
