@@ -5,21 +5,18 @@ import CMbedTLS
 public final class Certificate {
     private let crt: UnsafeMutablePointer<mbedtls_x509_crt>
 
-    /// From DER, or PEM text (`-----BEGIN CERTIFICATE-----`; only the first certificate is kept).
+    /// From DER, or PEM text (`-----BEGIN CERTIFICATE-----`); of a PEM bundle, the first
+    /// certificate is the one this object describes.
     public init(encoded: [UInt8]) throws(CryptoError) {
         // Assigned to `self.crt` only on success: once every stored property is set, a throw
         // from init runs deinit, which would free the context a second time.
         let crt = UnsafeMutablePointer<mbedtls_x509_crt>.allocate(capacity: 1)
         mbedtls_x509_crt_init(crt)
-        let status: Int32
-        if encoded.first == UInt8(ascii: "-") {
-            // PEM is recognised only in a NUL-terminated buffer whose length counts the NUL.
-            // A positive result counts certificates that failed to parse: an error here too.
-            let input = encoded.last == 0 ? encoded : encoded + [0]
-            status = input.withUnsafeBufferPointer { mbedtls_x509_crt_parse(crt, $0.baseAddress, $0.count) }
-        } else {
-            status = encoded.withUnsafeBufferPointer { mbedtls_x509_crt_parse_der(crt, $0.baseAddress, $0.count) }
-        }
+        // mbedtls_x509_crt_parse takes DER, or PEM in a NUL-terminated buffer whose length
+        // counts the NUL; a positive result counts certificates of a PEM bundle that failed to
+        // parse, an error here too. DER always starts with a SEQUENCE tag (0x30).
+        let input = encoded.first == 0x30 || encoded.last == 0 ? encoded : encoded + [0]
+        let status = input.withUnsafeBufferPointer { mbedtls_x509_crt_parse(crt, $0.baseAddress, $0.count) }
         if status != 0 {
             mbedtls_x509_crt_free(crt)
             crt.deallocate()

@@ -19,5 +19,8 @@ import Testing
         #expect(certificate.der == [UInt8](der))
         let fromDER = try Certificate(encoded: [UInt8](der))
         #expect(try fromDER.publicKey() == (try certificate.publicKey()))
+        #expect(fromDER.subject == certificate.subject)
+        let withPreamble = try Certificate(pem: "subject=CN=fountain-test.example.com\n" + String(decoding: pem, as: UTF8.self))
+        #expect(withPreamble.der == certificate.der)
     }
 }

@@ -33,6 +33,9 @@ import Testing
         #expect(try key.sec1PEM() == original)
         let opensslDER = try run("/usr/bin/openssl", ["ec", "-outform", "DER"], input: Data(original.utf8))
         #expect(try key.sec1DER() == [UInt8](opensslDER))
+        // DER input, and PEM preceded by text (as `openssl pkcs12` writes it), parse too.
+        #expect(try ECPrivateKey(encoded: [UInt8](opensslDER)).publicKey == key.publicKey)
+        #expect(try ECPrivateKey(pem: "Bag Attributes\n" + original).publicKey == key.publicKey)
     }
 
     @Test(arguments: [ECCurve.p256, .p384]) func pkcs8MatchesOpenSSLAndReimports(curve: ECCurve) throws {
