@@ -69,7 +69,7 @@ struct DownwardRoute {
     /// The next hop to install: the current one while it lasts, else the lowest for determinism.
     func chooseNextHop() -> RPLNeighbour? {
         if let installed, nextHops[installed] != nil { return installed }
-        return nextHops.keys.min { ($0.interface, $0.address) < ($1.interface, $1.address) }
+        return nextHops.keys.min { $0.precedes($1) }
     }
 }
 

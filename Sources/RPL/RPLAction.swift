@@ -2,6 +2,10 @@ import Platform
 
 /// One neighbour: its link-local address on the interface it was heard on. In the ACP each
 /// secure channel is its own interface, so the interface name is the neighbour's stable name.
+///
+/// Equality, hashing and order go through the name's UTF-8 bytes: `String`'s own hashing and
+/// comparison need the Unicode normalisation tables, which the mipsel build does not have, and
+/// interface names are plain bytes to the kernel anyway.
 public struct RPLNeighbour: Hashable, Sendable, CustomStringConvertible {
     public var interface: String
     public var address: IPv6Address
@@ -12,6 +16,26 @@ public struct RPLNeighbour: Hashable, Sendable, CustomStringConvertible {
     }
 
     public var description: String { "\(address)%\(interface)" }
+
+    public static func == (lhs: RPLNeighbour, rhs: RPLNeighbour) -> Bool {
+        lhs.address == rhs.address && sameName(lhs.interface, rhs.interface)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(address)
+        for byte in interface.utf8 { hasher.combine(byte) }
+    }
+
+    /// A fixed order (interface bytes, then address) for deterministic choices among equals.
+    func precedes(_ other: RPLNeighbour) -> Bool {
+        if !sameName(interface, other.interface) { return interface.utf8.lexicographicallyPrecedes(other.interface.utf8) }
+        return address < other.address
+    }
+}
+
+/// Interface names compared byte by byte (see `RPLNeighbour`).
+func sameName(_ a: String, _ b: String) -> Bool {
+    a.utf8.elementsEqual(b.utf8)
 }
 
 /// A route the platform installs in the ACP routing table.

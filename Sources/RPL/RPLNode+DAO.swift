@@ -8,7 +8,7 @@ extension RPLNode {
 
     func receiveDAO(_ dao: DAO, from neighbour: RPLNeighbour, now: Instant) {
         guard dao.instanceID == RPLNode.instanceID else { return drop(.unknownInstance, from: neighbour, now: now) }
-        guard links[neighbour.interface] != nil else { return }
+        guard isUp(neighbour.interface) else { return }
         if let dodagID = dao.dodagID, dodagID != membership.dodagID {
             return drop(.daoForOtherDODAG, from: neighbour, now: now, detail: "\(dodagID)")
         }
@@ -121,7 +121,7 @@ extension RPLNode {
             fullDAOParents = []
         }
         guard !membership.isRoot else { return }
-        for parent in parents where links[parent.interface] != nil {
+        for parent in parents where isUp(parent.interface) {
             if fullDAOParents.contains(parent) {
                 sendDAO(allTargets(), to: parent, expectsACK: true, now: now)
             } else if !targetUpdates.isEmpty {

@@ -56,7 +56,7 @@ extension RPLNode {
     func eligibleCandidates(_ now: Instant) -> [Candidate] {
         var result: [Candidate] = []
         for (neighbour, info) in heard {
-            guard let link = links[neighbour.interface], info.rank != ObjectiveFunctionZero.infiniteRank,
+            guard let link = link(neighbour.interface), info.rank != ObjectiveFunctionZero.infiniteRank,
                   info.dodagID != configuration.nodeAddress else { continue }
             if let holdDown, now < holdDown.until, info.dodagID == holdDown.dodagID, info.version == holdDown.version {
                 continue
@@ -87,7 +87,7 @@ extension RPLNode {
 
     func order(_ a: Candidate, _ b: Candidate) -> Bool {
         if a.rank != b.rank { return a.rank < b.rank }
-        return (a.neighbour.interface, a.neighbour.address) < (b.neighbour.interface, b.neighbour.address)
+        return a.neighbour.precedes(b.neighbour)
     }
 
     /// Lost every parent in a DODAG we had joined: become root of our own DODAG (RFC 6550
@@ -129,7 +129,7 @@ extension RPLNode {
         }
         for parent in oldParents where !newParents.contains(parent) {
             pending.removeAll { $0.parent == parent }
-            if links[parent.interface] != nil { sendNoPath(to: parent, dodagID: old.dodagID, now: now) }
+            if isUp(parent.interface) { sendNoPath(to: parent, dodagID: old.dodagID, now: now) }
         }
         for parent in newParents where joined || !oldParents.contains(parent) {
             if !fullDAOParents.contains(parent) { fullDAOParents.append(parent) }

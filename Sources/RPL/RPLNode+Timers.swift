@@ -13,7 +13,7 @@ extension RPLNode {
             }
             if let holdDown, holdDown.until <= now {
                 self.holdDown = nil
-                for interface in links.keys.sorted() {
+                for interface in upInterfaces {
                     actions.append(.send(.dis(DIS()), to: allRPLNodes, interface: interface))
                 }
             }
@@ -23,7 +23,7 @@ extension RPLNode {
             }
             if let due = nextDAORefresh, due <= now {
                 // Refreshes carry no news, so no K flag (RFC 8994 §6.11.1.4 asks K for changes).
-                for parent in parents where links[parent.interface] != nil {
+                for parent in parents where isUp(parent.interface) {
                     sendDAO(allTargets(), to: parent, expectsACK: false, now: now)
                 }
                 nextDAORefresh = membership.lifetimeDuration(membership.pathLifetime).map { now + $0 / 3 }
@@ -39,7 +39,7 @@ extension RPLNode {
                 kept.append(entry)
                 continue
             }
-            guard entry.retriesLeft > 0, links[entry.parent.interface] != nil else {
+            guard entry.retriesLeft > 0, isUp(entry.parent.interface) else {
                 counters.daoACKTimeouts += 1
                 actions.append(.log(.warning, subject: entry.parent.interface,
                                     message: "no DAO-ACK from \(entry.parent.address) for DAO \(entry.sequence)"))

@@ -16,6 +16,7 @@ public final class RPLNode {
     public let configuration: RPLConfiguration
 
     struct Link {
+        var name: String
         var linkLocal: IPv6Address
         var speedMbps: UInt32
     }
@@ -26,7 +27,8 @@ public final class RPLNode {
         var until: Instant
     }
 
-    var links: [String: Link] = [:]
+    /// Up interfaces by the UTF-8 bytes of their names (see `RPLNeighbour` for why not String).
+    var links: [[UInt8]: Link] = [:]
     var heard: [RPLNeighbour: HeardDIO] = [:]
     var membership: Membership
     /// The parent set; the first is the preferred parent.
@@ -44,7 +46,7 @@ public final class RPLNode {
     var lastAnswer: [RPLNeighbour: Instant] = [:]
     var armed: Instant?
     var randomState: UInt64
-    var logLimiter = LogRateLimiter(burst: 5, interval: .seconds(10))
+    var logLimiter = LogRateLimiter<[UInt8]>(burst: 5, interval: .seconds(10))
     public internal(set) var counters = RPLCounters()
 
     // Collected during one step.
@@ -77,7 +79,7 @@ public final class RPLNode {
     /// A secure channel (or other ACP interface) came up. `speedMbps` sets OF0's rank factor.
     public func linkUp(_ interface: String, linkLocal: IPv6Address, speedMbps: UInt32, now: Instant) -> [RPLAction] {
         step(now) {
-            links[interface] = Link(linkLocal: linkLocal, speedMbps: speedMbps)
+            links[Array(interface.utf8)] = Link(name: interface, linkLocal: linkLocal, speedMbps: speedMbps)
             sendDIO(to: allRPLNodes, interface: interface)
             actions.append(.send(.dis(DIS()), to: allRPLNodes, interface: interface))
         }
@@ -86,11 +88,11 @@ public final class RPLNode {
     /// The interface is gone (channel torn down, dead peer detected): local repair at once.
     public func linkDown(_ interface: String, now: Instant) -> [RPLAction] {
         step(now) {
-            links[interface] = nil
-            for neighbour in heard.keys where neighbour.interface == interface { heard[neighbour] = nil }
-            for neighbour in lastAnswer.keys where neighbour.interface == interface { lastAnswer[neighbour] = nil }
-            pending.removeAll { $0.parent.interface == interface }
-            forgetNextHops { $0.interface == interface }
+            links[Array(interface.utf8)] = nil
+            for neighbour in heard.keys where sameName(neighbour.interface, interface) { heard[neighbour] = nil }
+            for neighbour in lastAnswer.keys where sameName(neighbour.interface, interface) { lastAnswer[neighbour] = nil }
+            pending.removeAll { sameName($0.parent.interface, interface) }
+            forgetNextHops { sameName($0.interface, interface) }
             // Parents on the interface stay in `parents` until reselect replaces them, so the
             // upward route moves off the dead link.
             reselect(now)
@@ -142,7 +144,7 @@ public final class RPLNode {
         guard dio.modeOfOperation == DIO.storingModeWithoutMulticast else {
             return drop(.unsupportedMode, from: neighbour, now: now)
         }
-        guard links[neighbour.interface] != nil else { return }
+        guard isUp(neighbour.interface) else { return }
         let configuration = dio.configuration
             ?? (dio.dodagID == membership.dodagID ? membership.configuration : self.configuration.dodagConfiguration)
         guard configuration.minHopRankIncrease > 0, dio.rank >= configuration.minHopRankIncrease else {
@@ -184,7 +186,7 @@ public final class RPLNode {
             if wanted.matchDODAGID && wanted.dodagID != membership.dodagID { return }
             if wanted.matchVersion && wanted.version != membership.version { return }
         }
-        guard links[neighbour.interface] != nil else { return }
+        guard isUp(neighbour.interface) else { return }
         sendDIO(to: neighbour.address, interface: neighbour.interface)
     }
 
@@ -211,10 +213,19 @@ public final class RPLNode {
     }
 
     func sendDIOEverywhere() {
-        for interface in links.keys.sorted() { sendDIO(to: allRPLNodes, interface: interface) }
+        for interface in upInterfaces { sendDIO(to: allRPLNodes, interface: interface) }
     }
 
     // MARK: helpers
+
+    func link(_ interface: String) -> Link? { links[Array(interface.utf8)] }
+
+    func isUp(_ interface: String) -> Bool { link(interface) != nil }
+
+    /// Names of the up interfaces in byte order, so actions come out in a fixed order.
+    var upInterfaces: [String] {
+        links.sorted { $0.key.lexicographicallyPrecedes($1.key) }.map { $0.value.name }
+    }
 
     /// Runs one event: collects actions, sends the DAOs the event made necessary, re-arms the timer.
     func step(_ now: Instant, _ body: () -> Void) -> [RPLAction] {
@@ -229,7 +240,7 @@ public final class RPLNode {
 
     func drop(_ reason: RPLDropReason, from neighbour: RPLNeighbour, now: Instant, detail: String = "") {
         counters.count(reason)
-        let verdict = logLimiter.admit(neighbour.interface, now: now)
+        let verdict = logLimiter.admit(Array(neighbour.interface.utf8), now: now)
         guard verdict.allowed else { return }
         var message = "dropped: \(reason.description) from \(neighbour.address)"
         if !detail.isEmpty { message += " (\(detail))" }
