@@ -123,6 +123,18 @@ private final class ThreadOutcome: @unchecked Sendable {
         let lookup = try #require(try a.ipJSON(["-6", "route", "get", "fd00:99::5"]).first)
         #expect(lookup["gateway"] as? String == "fd00:1::2" && lookup["dev"] as? String == "mcv0")
 
+        // Replace: same destination and metric, new gateway.
+        var viaOther = viaB
+        viaOther.gateway = ipv6("fd00:1::3")
+        try routeA.replaceRoute(viaOther)
+        let replaced = try a.ipJSON(["-6", "route", "show", "fd00:99::/64"])
+        #expect(replaced.count == 1 && replaced.first?["gateway"] as? String == "fd00:1::3")
+        try routeA.replaceRoute(viaB)
+
+        // Down again: IFF_UP cleared, as iproute2 sees it.
+        try routeB.setUp(index: far.index, false)
+        #expect(try b.ipJSON(["link", "show", "mcv1b"]).first?["flags"] as? [String] == ["BROADCAST", "MULTICAST"])
+
         // Delete everything and check with iproute2.
         try routeA.deleteRoute(viaB)
         try routeA.deleteRoute(blackhole)
@@ -134,6 +146,18 @@ private final class ThreadOutcome: @unchecked Sendable {
         try routeA.deleteLink(index: near.index)
         #expect(try a.ipJSON(["link", "show"]).map { $0["ifname"] as? String } == ["lo"])
         #expect(try b.ipJSON(["link", "show"]).map { $0["ifname"] as? String } == ["lo"])   // peer went too
+
+        // A pair whose peer is born directly in B (IFLA_NET_NS_FD inside VETH_INFO_PEER).
+        var straight = LinkRequest(name: "mcv2")
+        straight.kind = .veth(peer: VethPeer(name: "mcv3", address: [0x02, 0, 0, 0, 0, 0xb3], namespaceFD: fdB))
+        try routeA.createLink(straight)
+        let born = try #require(try b.ipJSON(["link", "show", "mcv3"]).first)
+        #expect(born["address"] as? String == "02:00:00:00:00:b3")
+        #expect(kernelErrno { _ = try routeA.link(named: "mcv3") } == ENODEV)
+        let mcv2 = try routeA.link(named: "mcv2")
+        #expect(mcv2.linkNamespaceID != nil && mcv2.link == Int32(born["ifindex"] as? Int ?? -1))
+        try routeA.deleteLink(index: mcv2.index)
+        #expect(try b.ipJSON(["link", "show"]).map { $0["ifname"] as? String } == ["lo"])
     }
 
     @Test func typedKernelErrors() throws {

@@ -49,6 +49,13 @@ private func selector(_ source: String, _ sourceLength: UInt8, _ destination: St
         #expect(theirs.selector.upperProtocol == 17 && theirs.selector.destinationPort == 500)
         #expect(theirs.selector.destinationPortMask == 0xffff)
 
+        // Update in place: same selector, direction and if_id, new priority.
+        var raised = ours
+        raised.priority = 200
+        try xfrm.updatePolicy(raised)
+        #expect(try n.ip(["xfrm", "policy", "list"]).contains("dir out priority 200"))
+        #expect(try xfrm.dumpPolicies().count == 2)
+
         // Delete both by selector + direction (+ if_id, part of the policy's identity).
         try xfrm.deletePolicy(XFRMPolicyID(selector: ours.selector, direction: .output, interfaceID: 9))
         try xfrm.deletePolicy(XFRMPolicyID(selector: theirs.selector, direction: .input))
