@@ -25,9 +25,7 @@ public final class RouteNetlink {
 
     /// One interface by name; ENODEV when there is none.
     public func link(named name: String) throws(NetlinkError) -> Link {
-        var request = LinkRequest(name: name)
-        request.header.index = 0
-        return try getLink(request, describing: "RTM_GETLINK \(name)")
+        try getLink(LinkRequest(name: name), describing: "RTM_GETLINK \(name)")
     }
 
     /// One interface by index; ENODEV when there is none.
