@@ -75,6 +75,46 @@ public class DatagramSocket: Socket {
         throw SystemError("sendto", errno: error, subject: destination.description)
     }
 
+    /// Sends one datagram from a chosen source address, and out of a chosen interface if
+    /// `interfaceIndex` is not 0 (IPV6_PKTINFO): a socket bound to `::` answers from the address
+    /// the request arrived at (IKEv2 requires it; RFC 7296 §2.11), and link-local sends pick
+    /// their link.
+    public func send(_ bytes: [UInt8], to destination: SocketAddress6, from source: IPv6Address,
+                     interfaceIndex: UInt32 = 0) throws(SystemError) -> IOResult<Int> {
+        var info = in6_pktinfo()
+        info.ipi6_addr = source.in6
+        info.ipi6_ifindex = numericCast(interfaceIndex)
+        var control = [UInt8](repeating: 0, count: mc_cmsg_space(MemoryLayout<in6_pktinfo>.size))
+        var target = destination.sockaddr
+        let sent = withUnsafeMutablePointer(to: &target) { targetPointer in
+            control.withUnsafeMutableBytes { controlBuffer in
+                bytes.withUnsafeBytes { payload in
+                    var vector = iovec(iov_base: UnsafeMutableRawPointer(mutating: payload.baseAddress), iov_len: payload.count)
+                    return withUnsafeMutablePointer(to: &vector) { vectorPointer in
+                        var message = msghdr()
+                        message.msg_name = UnsafeMutableRawPointer(targetPointer)
+                        message.msg_namelen = socklen_t(MemoryLayout<sockaddr_in6>.size)
+                        message.msg_iov = vectorPointer
+                        message.msg_iovlen = 1
+                        message.msg_control = controlBuffer.baseAddress
+                        message.msg_controllen = numericCast(controlBuffer.count)
+                        if let header = mc_cmsg_firsthdr(&message), let data = mc_cmsg_data(header) {
+                            header.pointee.cmsg_level = Int32(IPPROTO_IPV6)
+                            header.pointee.cmsg_type = IPV6_PKTINFO
+                            header.pointee.cmsg_len = numericCast(mc_cmsg_len(MemoryLayout<in6_pktinfo>.size))
+                            UnsafeMutableRawPointer(data).storeBytes(of: info, as: in6_pktinfo.self)
+                        }
+                        return sendmsg(fd, &message, 0)
+                    }
+                }
+            }
+        }
+        if sent >= 0 { return .done(sent) }
+        let error = mc_errno()
+        if isWouldBlock(error) { return .wouldBlock }
+        throw SystemError("sendmsg", errno: error, subject: "\(source) -> \(destination)")
+    }
+
     /// Receives one datagram of at most `maxSize` bytes.
     public func receive(maxSize: Int = 65_535) throws(SystemError) -> IOResult<Datagram> {
         var source = sockaddr_in6()

@@ -34,6 +34,9 @@ public struct TimerQueue<Token> {
 
     public var isEmpty: Bool { tokens.isEmpty }
 
+    /// Heap entries held, cancelled ones included: what the rebuild rule keeps bounded.
+    var storedEntries: Int { heap.count }
+
     /// The id the next `schedule` call will return; everything scheduled earlier has a smaller id.
     public var nextID: TimerID { TimerID(rawValue: nextRawID) }
 

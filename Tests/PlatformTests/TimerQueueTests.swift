@@ -53,6 +53,26 @@ import Testing
         #expect(queue.popFirstExpired(now: at(1))?.token == "new")
     }
 
+    /// Re-arming (cancel + schedule) on every packet must not grow the heap without bound, and
+    /// the rebuild that drops cancelled entries must keep the order.
+    @Test func cancelledEntriesAreCompacted() {
+        var queue = TimerQueue<Int>()
+        var ids: [TimerID] = []
+        for token in 0..<1000 { ids.append(queue.schedule(at: at(Int64(1000 - token)), token)) }
+        // Cancel all but every tenth; the earliest deadlines (highest tokens) go too.
+        for token in 0..<1000 where token % 10 != 0 { queue.cancel(ids[token]) }
+        #expect(queue.count == 100)
+        #expect(queue.storedEntries <= 2 * 100 + 32)
+        var keepalive = queue.schedule(at: at(5000), -1)
+        for _ in 0..<100_000 {
+            queue.cancel(keepalive)
+            keepalive = queue.schedule(at: at(5000), -1)
+        }
+        #expect(queue.storedEntries <= 2 * 101 + 32)
+        let fired = queue.popExpired(now: at(10_000)).map(\.token)
+        #expect(fired == Array(stride(from: 990, through: 0, by: -10)) + [-1])
+    }
+
     /// Many timers with pseudo-random deadlines and cancellations, against a sorted model.
     @Test func manyTimersMatchSortedModel() {
         var queue = TimerQueue<Int>()

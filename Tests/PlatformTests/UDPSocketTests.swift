@@ -62,6 +62,39 @@ import CLinux
         #expect(datagram.truncated)
     }
 
+    /// A socket bound to :: answers from a chosen address (IPV6_PKTINFO on send): in a private
+    /// netns with two ULAs on lo, the kernel would pick the destination itself as source, so
+    /// seeing the other one proves the option took effect.
+    @Test func sendFromChosenSourceAddress() throws {
+        let namespace = "mc-src-\(getpid())"
+        try NetworkNamespace.create(namespace)
+        defer { try? NetworkNamespace.delete(namespace) }
+        try ip(["-n", namespace, "link", "set", "lo", "up"])
+        try ip(["-n", namespace, "addr", "add", "fd00:5::1/64", "dev", "lo", "nodad"])
+        try ip(["-n", namespace, "addr", "add", "fd00:5::2/64", "dev", "lo", "nodad"])
+        let first = try #require(IPv6Address("fd00:5::1"))
+        let second = try #require(IPv6Address("fd00:5::2"))
+        let (receiver, sender) = try NetworkNamespace.run(in: namespace) { () throws(SystemError) -> (UDPSocket, UDPSocket) in
+            let receiver = try UDPSocket()
+            try receiver.setReceivePacketInfo(true)
+            try receiver.bind(SocketAddress6(address: .unspecified, port: 0))
+            let sender = try UDPSocket()
+            try sender.bind(SocketAddress6(address: .unspecified, port: 0))
+            return (receiver, sender)
+        }
+        let port = try receiver.localAddress().port
+        let target = SocketAddress6(address: first, port: port)
+        #expect(try sender.send([1], to: target) == .done(1))
+        #expect(try sender.send([2], to: target, from: second) == .done(1))
+        let plain = try #require(try receiveOne(receiver))
+        let chosen = try #require(try receiveOne(receiver))
+        #expect(plain.bytes == [1] && plain.source.address == first)
+        #expect(chosen.bytes == [2] && chosen.source.address == second)
+        #expect(chosen.destination == first)
+        // A source the host does not have is refused by the kernel, and surfaces as errno.
+        #expect(throws: SystemError.self) { try sender.send([3], to: target, from: try #require(IPv6Address("fd00:6::9"))) }
+    }
+
     /// GRASP-style link-local multicast between the two ends of a veth pair in a private netns:
     /// join ff02::13 on one end, send with IPV6_MULTICAST_IF on the other; the kernel reports
     /// the group as destination, the receiving interface, and the sender's link-local address.
