@@ -70,3 +70,18 @@ public enum RPLAction: Equatable, Sendable {
 
 /// The all-RPL-nodes multicast group, ff02::1a (RFC 6550 §20.19).
 public let allRPLNodes = IPv6Address(high: 0xFF02_0000_0000_0000, low: 0x1A)
+
+extension RPLAction {
+    /// Written out so that comparing names and log lines goes byte by byte (see `RPLNeighbour`).
+    public static func == (lhs: RPLAction, rhs: RPLAction) -> Bool {
+        switch (lhs, rhs) {
+        case let (.send(m1, to1, i1), .send(m2, to2, i2)): return m1 == m2 && to1 == to2 && sameName(i1, i2)
+        case let (.addRoute(r1), .addRoute(r2)): return r1 == r2
+        case let (.removeRoute(r1), .removeRoute(r2)): return r1 == r2
+        case let (.addBlackhole(p1), .addBlackhole(p2)): return p1 == p2
+        case let (.armTimer(t1), .armTimer(t2)): return t1 == t2
+        case let (.log(l1, s1, m1), .log(l2, s2, m2)): return l1 == l2 && sameName(s1, s2) && sameName(m1, m2)
+        default: return false
+        }
+    }
+}
