@@ -10,29 +10,26 @@ public enum SequenceCounter {
         value == 127 || value == 255 ? 0 : value + 1
     }
 
-    /// True when `a` is newer than `b`. Counters further apart than the window are not
-    /// comparable; RFC 6550 leaves the choice to the receiver, and taking the received value as
-    /// newer lets a desynchronised neighbour resynchronise instead of being ignored for ever.
+    /// True when `a` is newer than `b`. Counters further apart than the window "are not
+    /// comparable" (RFC 6550 §7.2); here the numerically larger one counts as newer, so the
+    /// relation stays antisymmetric and two desynchronised nodes cannot both think they are behind.
     public static func isNewer(_ a: UInt8, than b: UInt8) -> Bool {
         if a == b { return false }
         let a = Int(a), b = Int(b)
         if a >= 128 && b < 128 {
-            // b is in the circular region: b is newer unless a is within the window behind 256.
+            // b is in the circular region: b is newer when a is within the window below 256.
             return 256 + b - a > window
         }
         if a < 128 && b >= 128 {
             return 256 + a - b <= window
         }
-        let size = a < 128 ? 128 : 256
-        let difference = (a - b + size) % size
         if a >= 128 {
-            // Straight region: no wrap inside it.
-            let straight = a - b
-            return abs(straight) > window ? true : straight > 0
+            // Both in the straight region: no wrap inside it.
+            return a > b
         }
-        if difference == 0 { return false }
-        if difference <= window { return true }
-        if size - difference <= window { return false }
-        return true
+        let forward = (a - b + 128) % 128
+        if forward <= window { return true }
+        if 128 - forward <= window { return false }
+        return a > b
     }
 }

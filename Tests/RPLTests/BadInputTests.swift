@@ -135,6 +135,10 @@ import Testing
         #expect(SequenceCounter.isNewer(0, than: 127))     // circular wrap
         #expect(!SequenceCounter.isNewer(127, than: 0))
         #expect(SequenceCounter.isNewer(5, than: 120))
+        // Never both newer than each other, even when "not comparable" (further apart than the window).
+        var antisymmetric = true
+        for a in 0...255 { for b in 0...255 where SequenceCounter.isNewer(UInt8(a), than: UInt8(b)) && SequenceCounter.isNewer(UInt8(b), than: UInt8(a)) { antisymmetric = false } }
+        #expect(antisymmetric)
         #expect(SequenceCounter.increment(127) == 0 && SequenceCounter.increment(255) == 0 && SequenceCounter.increment(7) == 8)
     }
 

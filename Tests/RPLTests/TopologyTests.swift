@@ -169,4 +169,36 @@ import Testing
         for index in 0..<3 { #expect(net.status(index).version == SequenceCounter.increment(version)) }
         #expect(net.fullyConnected())
     }
+
+    @Test func lostDAOACKsAreRetriedAcrossTheNetwork() {
+        let net = SimulatedNetwork(count: 3, roles: [0: .configuredRoot])
+        // Lose the first two DAO-ACKs the root sends.
+        var lost = 0
+        net.deliverFilter = { from, _, message in
+            guard from == 0, case .daoACK = message, lost < 2 else { return true }
+            lost += 1
+            return false
+        }
+        net.connect(0, 1)
+        net.connect(1, 2)
+        net.run(for: .seconds(2))
+        #expect(lost == 2)
+        #expect(net.nodes[1].engine.counters.daoRetransmissions == 2)
+        #expect(net.nodes[1].engine.counters.daoACKTimeouts == 0)
+        #expect(net.fullyConnected())
+    }
+
+    @Test func refreshesKeepRoutesBeyondTheirLifetime() {
+        // Path lifetime 30 × 60 s; DAO refresh every third of it, DIO refresh about every minute.
+        let net = SimulatedNetwork(count: 4, roles: [0: .configuredRoot])
+        for index in 0..<3 { net.connect(index, index + 1) }
+        net.run(for: .seconds(2))
+        let dios = net.sent.count
+        net.run(for: .seconds(3600))
+        #expect(net.fullyConnected())
+        // No Trickle, a slow refresh: 4 nodes × ~1 DIO per 45–60 s per interface, a few DAOs.
+        #expect(net.sent.count - dios < 600)
+        let remaining = net.status(0).routes.map { $0.remaining ?? .zero }
+        #expect(remaining.allSatisfy { $0 > .seconds(600) })
+    }
 }
