@@ -144,4 +144,10 @@ enum StrongSwanExchange {
         5aa79fae855fc21bccbecdf4deb363ff8934a439916443312a53e2c507874de480695a96
         """)
 
+    /// charon log: the tail of "octets = message + nonce + prf(Sk_px, IDx')" for the octets the
+    /// initiator signed (prf(SK_pi, RestOfInitIDPayload)).
+    static let initiatorMACedID = hex("6de4567879e4ca426380edf1e6052067fc4ea025705c66a05a4d0b5b241d071a")
+
+    /// The same for the octets the initiator verified from the responder (prf(SK_pr, IDr')).
+    static let responderMACedID = hex("f8c37867fcb642a7f87c4dd0ce80bdb3632f87f8431f2d67b4d11e29fbfe4aa0")
 }

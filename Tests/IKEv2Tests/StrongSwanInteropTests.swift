@@ -130,4 +130,42 @@ import Testing
         let response = try EncryptedPayloadCipher(key: X.skER).open(try ikeMessage(X.informationalResponse4500))
         #expect(response.payloads.isEmpty)
     }
+
+    /// RFC 7296 §2.15 octets, checked against what charon logged it signed and verified.
+    @Test func signedOctetsMatchStrongSwan() throws {
+        let request = try IKEv2Message.parse(X.saInitRequest)
+        let response = try IKEv2Message.parse(X.saInitResponse)
+        let prf = PseudorandomFunction.hmac(.sha256)
+        let initiatorID = IdentificationPayload(type: .ipv6Address, data: try #require(IPv6Address("fd00:f::1")).bytes)
+        let responderID = IdentificationPayload(type: .ipv6Address, data: try #require(IPv6Address("fd00:f::2")).bytes)
+        let initiatorOctets = try signedOctets(
+            prf, message: X.saInitRequest, peerNonce: try nonce(response), key: X.skPI, identification: initiatorID)
+        #expect(initiatorOctets == X.saInitRequest + (try nonce(response)) + X.initiatorMACedID)
+        let responderOctets = try signedOctets(
+            prf, message: X.saInitResponse, peerNonce: try nonce(request), key: X.skPR, identification: responderID)
+        #expect(responderOctets == X.saInitResponse + (try nonce(request)) + X.responderMACedID)
+    }
+
+    /// RFC 7427: the AUTH payload of method 14 starts with the ecdsa-with-SHA256 blob of
+    /// Appendix A.3.2; SIGNATURE_HASH_ALGORITHMS lists SHA2-256/384/512 and Identity.
+    @Test func digitalSignatureAuthData() throws {
+        let opened = try EncryptedPayloadCipher(key: X.skEI).open(try ikeMessage(X.ikeAuthRequest4500))
+        let auth = try #require(opened.payloads.compactMap { payload -> AuthenticationPayload? in
+            if case .authentication(let auth) = payload { return auth }
+            return nil
+        }.first)
+        let data = try SignatureAuthenticationData.parse(auth.data)
+        #expect(data.algorithmIdentifier == hex("300a 0608 2a86 48ce 3d04 0302"))
+        #expect(data.algorithmIdentifier == SignatureAuthenticationData.ecdsaWithSHA256)
+        #expect(data.signature.first == 0x30)  // DER ECDSA-Sig-Value
+        #expect(data.emit() == auth.data)
+
+        let request = try IKEv2Message.parse(X.saInitRequest)
+        let announced = try #require(request.notify(.signatureHashAlgorithms))
+        #expect(announced.hashAlgorithms == [SignatureHashAlgorithm.sha2_256, SignatureHashAlgorithm.sha2_384,
+                                             SignatureHashAlgorithm.sha2_512, SignatureHashAlgorithm.identity])
+        #expect(NotifyPayload.signatureHashAlgorithms(announced.hashAlgorithms) == announced)
+        #expect(throws: IKEv2WireError.self) { try SignatureAuthenticationData.parse([]) }
+        #expect(throws: IKEv2WireError.self) { try SignatureAuthenticationData.parse([12, 0x30]) }
+    }
 }
