@@ -1,7 +1,7 @@
 import Platform
 
-/// Options of a DAO (RFC 6550 §6.4.3): RPL Target (§6.7.7) and Transit Information (§6.7.8).
-/// A Transit Information option applies to the Target options right before it.
+// Options of a DAO (RFC 6550 §6.4.3): RPL Target (§6.7.7) and Transit Information (§6.7.8).
+// A Transit Information option applies to the Target options right before it.
 
 /// RPL Target (Figure 25): a prefix reachable through the DAO's sender.
 public struct RPLTarget: Equatable, Sendable {

@@ -1,7 +1,7 @@
 import Platform
 
-/// Options a DODAG root distributes in DIOs: DODAG Configuration (§6.7.6), Prefix Information
-/// (§6.7.10) and Route Information (§6.7.5).
+// Options a DODAG root distributes in DIOs: DODAG Configuration (§6.7.6), Prefix Information
+// (§6.7.10) and Route Information (§6.7.5).
 
 /// DODAG Configuration (RFC 6550 §6.7.6, Figure 24). Set by the root, copied unchanged by
 /// everyone else.

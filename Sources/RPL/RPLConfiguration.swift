@@ -40,6 +40,10 @@ public struct RPLConfiguration: Sendable {
     public var detachDIOSpacing: Duration = .milliseconds(100)
     /// Least time between two DIOs answering one neighbour's stale or worse DIO.
     public var dioAnswerHoldoff: Duration = .milliseconds(500)
+    /// Memory bounds against a neighbour that invents addresses or targets: beyond these, new
+    /// neighbours' DIOs and new DAO targets are dropped (and counted) until old ones go.
+    public var maxNeighbours: Int = 256
+    public var maxRoutes: Int = 16_384
     /// Largest number of Target options in one DAO, so a DAO stays well inside 1280 octets.
     public var maxTargetsPerDAO: Int = 40
 

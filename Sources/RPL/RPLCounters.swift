@@ -12,6 +12,8 @@ public enum RPLDropReason: Sendable, CustomStringConvertible {
     case daoFromParent
     case daoForOtherDODAG
     case unsupportedCode
+    case tooManyNeighbours
+    case routeTableFull
 
     public var description: String {
         switch self {
@@ -26,6 +28,8 @@ public enum RPLDropReason: Sendable, CustomStringConvertible {
         case .daoFromParent: return "DAO from one of our parents"
         case .daoForOtherDODAG: return "DAO for another DODAG"
         case .unsupportedCode: return "RPL code not used by the ACP profile"
+        case .tooManyNeighbours: return "neighbour table full"
+        case .routeTableFull: return "route table full"
         }
     }
 }
@@ -43,6 +47,8 @@ public struct RPLCounters: Equatable, Sendable {
     public var daoFromParent = 0
     public var daoForOtherDODAG = 0
     public var unsupportedCode = 0
+    public var tooManyNeighbours = 0
+    public var routeTableFull = 0
     /// DAOs sent with K that got no DAO-ACK after every retry.
     public var daoACKTimeouts = 0
     /// DAO retransmissions after a DAO-ACK timeout.
@@ -65,6 +71,8 @@ public struct RPLCounters: Equatable, Sendable {
         case .daoFromParent: daoFromParent += 1
         case .daoForOtherDODAG: daoForOtherDODAG += 1
         case .unsupportedCode: unsupportedCode += 1
+        case .tooManyNeighbours: tooManyNeighbours += 1
+        case .routeTableFull: routeTableFull += 1
         }
     }
 }

@@ -26,6 +26,11 @@ extension RPLNode {
                 drop(.targetIsOurs, from: neighbour, now: now, detail: "\(target)")
                 continue
             }
+            if transit.pathLifetime != 0 && routes[target] == nil && routes.count >= configuration.maxRoutes {
+                rejected = true
+                drop(.routeTableFull, from: neighbour, now: now, detail: "\(target)")
+                continue
+            }
             if transit.pathLifetime == 0 {
                 removeNextHop(neighbour, for: target, sequence: transit.pathSequence)
             } else {

@@ -4,7 +4,9 @@ import Platform
 /// DAO refreshes, route lifetimes. One timer for the platform: the earliest deadline.
 extension RPLNode {
     public func timerFired(now: Instant) -> [RPLAction] {
-        step(now) {
+        // The platform's timer is spent: always arm the next one.
+        armed = nil
+        return step(now) {
             retryDAOs(now)
             if let due = nextDetachDIO, due <= now {
                 sendDIOEverywhere()

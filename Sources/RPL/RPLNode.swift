@@ -145,18 +145,22 @@ public final class RPLNode {
             return drop(.unsupportedMode, from: neighbour, now: now)
         }
         guard isUp(neighbour.interface) else { return }
-        let configuration = dio.configuration
-            ?? (dio.dodagID == membership.dodagID ? membership.configuration : self.configuration.dodagConfiguration)
-        guard configuration.minHopRankIncrease > 0, dio.rank >= configuration.minHopRankIncrease else {
+        let dodagConfiguration = dio.configuration
+            ?? (dio.dodagID == membership.dodagID ? membership.configuration : configuration.dodagConfiguration)
+        let minHop = dodagConfiguration.minHopRankIncrease
+        guard minHop > 0, dio.rank >= minHop else {
             return drop(.invalidRank, from: neighbour, now: now, detail: "rank \(dio.rank)")
         }
         let previous = heard[neighbour]
+        guard previous != nil || heard.count < configuration.maxNeighbours else {
+            return drop(.tooManyNeighbours, from: neighbour, now: now)
+        }
         let info = HeardDIO(dodagID: dio.dodagID, version: dio.version, rank: dio.rank, grounded: dio.grounded,
-                            preference: dio.preference, dtsn: dio.dtsn, configuration: configuration)
+                            preference: dio.preference, dtsn: dio.dtsn, configuration: dodagConfiguration)
         heard[neighbour] = info
 
         // A rebooted root finds its DODAG still alive with a newer version: continue above it.
-        if membership.isRoot && dio.dodagID == self.configuration.nodeAddress
+        if membership.isRoot && dio.dodagID == configuration.nodeAddress
             && SequenceCounter.isNewer(dio.version, than: membership.version) {
             membership.version = SequenceCounter.increment(dio.version)
             ownVersion = membership.version
@@ -165,8 +169,8 @@ public final class RPLNode {
         }
         // "Rank going backwards": a parent now at or below our rank cannot stay a parent.
         if parents.contains(neighbour) && membership.isSameVersion(as: info)
-            && ObjectiveFunctionZero.dagRank(info.rank, minHopRankIncrease: configuration.minHopRankIncrease)
-            >= ObjectiveFunctionZero.dagRank(membership.rank, minHopRankIncrease: configuration.minHopRankIncrease) {
+            && ObjectiveFunctionZero.dagRank(info.rank, minHopRankIncrease: minHop)
+            >= ObjectiveFunctionZero.dagRank(membership.rank, minHopRankIncrease: minHop) {
             drop(.parentRankNotLower, from: neighbour, now: now, detail: "rank \(info.rank), ours \(membership.rank)")
         }
         // A parent asking for fresh DAOs (DTSN incremented): refresh the whole sub-DODAG.

@@ -105,6 +105,30 @@ import Testing
         #expect(answer.count == 1 && answer.first?.1 == E.parent.address)
     }
 
+    @Test func tablesAreBounded() {
+        var configuration = RPLConfiguration(nodeAddress: E.ownAddress, announcedPrefix: E.ownPrefix, acpPrefix: E.acp, role: .defaultNode)
+        configuration.maxNeighbours = 2
+        configuration.maxRoutes = 3
+        let node = RPLNode(configuration: configuration, randomSeed: 1)
+        _ = node.start(now: E.t0)
+        _ = node.linkUp("acp_up", linkLocal: IPv6Address("fe80::2")!, speedMbps: 1000, now: E.t0)
+        _ = node.linkUp("acp_down", linkLocal: IPv6Address("fe80::3")!, speedMbps: 1000, now: E.t0)
+        for index in 0..<5 {
+            let spoofed = RPLNeighbour(interface: "acp_down", address: IPv6Address(high: 0xFE80_0000_0000_0000, low: UInt64(0x100 + index)))
+            _ = node.receive(E.rootDIO(rank: 5000), from: spoofed, now: E.t0)
+        }
+        #expect(node.counters.tooManyNeighbours == 3)
+        _ = node.receive(E.rootDIO(), from: E.parent, now: E.t0)  // a real parent too, while the table is full
+        #expect(node.counters.tooManyNeighbours == 4)
+        var installed = 0
+        for index in 0..<6 {
+            let target = RPLPrefix(IPv6Address(high: 0xFD89_B714_F3DB_0000, low: UInt64(0x10_0000 + index * 256)), length: 120)!
+            installed += Self.routes(node.receive(E.childDAO(target), from: E.child, now: E.t0)).count
+        }
+        #expect(installed == 3)
+        #expect(node.counters.routeTableFull == 3)
+    }
+
     @Test func randomBytesNeverTrap() {
         // A deterministic sweep of short inputs through the whole engine.
         let (node, _) = E.joinedNode()

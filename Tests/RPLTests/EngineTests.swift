@@ -164,4 +164,35 @@ import Testing
         let status = node.status(now: Self.t0)
         #expect(status.isRoot && status.dodagID == Self.ownAddress && status.grounded == false)
     }
+
+    @Test func rebootedRootContinuesAboveTheLiveVersion() {
+        let root = RPLNode(configuration: RPLConfiguration(nodeAddress: Self.rootAddress, announcedPrefix: RPLPrefix(Self.rootAddress, length: 120)!,
+                                                           acpPrefix: Self.acp, role: .configuredRoot), randomSeed: 3)
+        _ = root.start(now: Self.t0)
+        _ = root.linkUp("acp_down", linkLocal: IPv6Address("fe80::1")!, speedMbps: 1000, now: Self.t0)
+        #expect(root.status(now: Self.t0).version == 240)
+        // A child still advertises the DODAG at version 250, the root's counter before the reboot.
+        // (A counter already in the circular part, like 3, is older than a fresh 240 by the
+        // lollipop rule, RFC 6550 §7.2, so that case needs nothing.)
+        let stale = RPLMessage.dio(DIO(instanceID: 0, version: 250, rank: 1024, grounded: true, modeOfOperation: 2, preference: 4,
+                                       dtsn: 0, dodagID: Self.rootAddress, options: []))
+        let actions = root.receive(stale, from: Self.child, now: Self.t0)
+        #expect(root.status(now: Self.t0).version == 251)
+        #expect(root.status(now: Self.t0).isRoot)
+        #expect(Self.sends(actions).contains { if case .dio(let dio) = $0.0 { return dio.version == 251 && dio.rank == 256 } else { return false } })
+    }
+
+    @Test func dtsnIncrementAsksForFreshDAOs() {
+        let (node, _) = Self.joinedNode()
+        _ = node.receive(Self.childDAO(), from: Self.child, now: Self.t0)
+        let actions = node.receive(Self.rootDIO(dtsn: 241), from: Self.parent, now: Self.t0 + .seconds(1))
+        let dao = Self.daos(actions, to: Self.parent)
+        #expect(dao.count == 1)
+        #expect(dao.first?.targetsWithTransit.map { $0.target } == [Self.ownPrefix, Self.childPrefix])
+        // Our own DTSN moved too, so our children refresh theirs.
+        #expect(Self.sends(actions).contains { if case .dio(let dio) = $0.0 { return dio.dtsn == 241 } else { return false } } == false)
+        #expect(Self.sends(node.receive(.dis(DIS()), from: Self.child, now: Self.t0 + .seconds(2))).contains {
+            if case .dio(let dio) = $0.0 { return dio.dtsn == 241 } else { return false }
+        })
+    }
 }
