@@ -23,31 +23,30 @@ extension CBORValue {
         let context = Unmanaged.passUnretained(builder).toOpaque()
         var offset = 0
         while builder.root == nil {
-            guard let base = input.baseAddress, offset < input.count else { throw CBORError(.truncated, offset: offset) }
-            let head = base[offset]
-            builder.inputLeft = input.count - offset
+            let start = offset
+            guard let base = input.baseAddress, start < input.count else { throw CBORError(.truncated, offset: start) }
+            let head = base[start]
+            builder.inputLeft = input.count - start
             builder.inputEnd = base + input.count
             if head >= 0xE0 && head <= 0xF3 {
                 // Simple values 0–19: well-formed, but libcbor's decoder rejects them as unassigned.
                 builder.simple(head - 0xE0)
                 offset += 1
             } else if head == 0xF8 {
-                guard offset + 1 < input.count else { throw CBORError(.truncated, offset: offset) }
+                guard start + 1 < input.count else { throw CBORError(.truncated, offset: start) }
                 // RFC 8949 §3.3: a two-byte simple value below 32 is not well-formed.
-                guard base[offset + 1] >= 32 else { throw CBORError(.malformed, offset: offset) }
-                builder.simple(base[offset + 1])
+                guard base[start + 1] >= 32 else { throw CBORError(.malformed, offset: start) }
+                builder.simple(base[start + 1])
                 offset += 2
             } else {
-                let step = cbor_stream_decode(base + offset, input.count - offset, &callbacks, context)
+                let step = cbor_stream_decode(base + start, input.count - start, &callbacks, context)
                 switch step.status {
-                case CBOR_DECODER_FINISHED where step.read > 0: break
-                case CBOR_DECODER_NEDATA: throw CBORError(.truncated, offset: offset)
-                default: throw CBORError(.malformed, offset: offset)
+                case CBOR_DECODER_FINISHED where step.read > 0: offset += step.read
+                case CBOR_DECODER_NEDATA: throw CBORError(.truncated, offset: start)
+                default: throw CBORError(.malformed, offset: start)
                 }
-                if let failure = builder.failure { throw CBORError(failure, offset: offset) }
-                offset += step.read
             }
-            if let failure = builder.failure { throw CBORError(failure, offset: offset) }
+            if let failure = builder.failure { throw CBORError(failure, offset: start) }
         }
         guard offset == input.count else { throw CBORError(.trailingBytes, offset: offset) }
         guard let root = builder.root else { throw CBORError(.truncated, offset: offset) }
