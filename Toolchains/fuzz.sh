@@ -47,7 +47,7 @@ build_target() {
 run_target() {
     local name=$1 dir=$out/$1 log=$out/$1/run.log corpus=()
     mkdir -p "$dir/corpus"
-    [ -d "Fuzz/corpus/$name" ] && corpus=("Fuzz/corpus/$name")
+    [ -d "Fuzz/corpus/$name" ] && corpus=("$root/Fuzz/corpus/$name")
     local status=0
     (cd "$dir/findings" && "$dir/$name" -max_total_time="$seconds" -rss_limit_mb=2048 \
         -print_final_stats=1 "$dir/corpus" "${corpus[@]+"${corpus[@]}"}") >"$log" 2>&1 || status=$?
