@@ -1,7 +1,8 @@
 // modules: Platform Crypto ESP
 // ESP (RFC 4303/4106). The first byte picks a mode:
 //   0: decapsulate the rest with a fixed SA: never traps, never accepts (the ICV cannot be forged);
-//   1: encapsulate the rest, decapsulate it with the peer SA: the payload comes back unchanged;
+//   1: encapsulate the rest, decapsulate it with the peer SA (with extended sequence numbers when
+//      the length is even): the payload comes back unchanged;
 //   2: the rest is a list of 16-bit sequence numbers fed to the anti-replay window, whose verdicts
 //      must match a naive model (a set of seen numbers and the highest one).
 //   3: RFC 3948 classification of the rest never traps and round-trips IKE framing.
@@ -32,8 +33,9 @@ private func decapsulateRandom(_ packet: [UInt8]) {
 }
 
 private func roundTrip(_ payload: [UInt8]) {
-    guard var sender = try? ESPSecurityAssociation(spi: 7, keyMaterial: key),
-          var receiver = try? ESPSecurityAssociation(spi: 7, keyMaterial: key) else { abort() }
+    let esn = payload.count % 2 == 0
+    guard var sender = try? ESPSecurityAssociation(spi: 7, keyMaterial: key, extendedSequenceNumbers: esn),
+          var receiver = try? ESPSecurityAssociation(spi: 7, keyMaterial: key, extendedSequenceNumbers: esn) else { abort() }
     let nextHeader = payload.first ?? 41
     for _ in 0..<2 {
         guard let packet = try? sender.encapsulate(payload, nextHeader: nextHeader),

@@ -8,10 +8,11 @@ import Crypto
 ///
 ///     SPI (4) | Sequence Number (4) | IV (8) | ciphertext of [payload | padding | pad length | next header] | ICV (16)
 ///
-/// The associated data is SPI || Sequence Number (RFC 4106 §5, 32-bit numbers; extended sequence
-/// numbers are not negotiated by this node). The IV is the 64-bit sequence number: unique for
-/// every packet under one key, which is all GCM needs (RFC 4106 §3.1), and the counter cannot wrap
-/// because sending stops at 2^32 - 1.
+/// The associated data is SPI || Sequence Number, or SPI || high 32 bits || low 32 bits with
+/// extended sequence numbers (RFC 4106 §5), whose high half is never sent but inferred by the
+/// receiver (RFC 4303 Appendix A2). The IV is the 64-bit sequence number: unique for every packet
+/// under one key, which is all GCM needs (RFC 4106 §3.1); the counter never wraps because sending
+/// stops at its maximum (§3.3.3), after which the SA must be rekeyed.
 public struct ESPSecurityAssociation {
     public static let headerSize = 8
     public static let ivSize = 8
@@ -24,16 +25,18 @@ public struct ESPSecurityAssociation {
     public static let noNextHeader: UInt8 = 59
 
     public let spi: UInt32
+    /// Negotiated with the ESN transform (RFC 7296 §3.3.2, type 5).
+    public let extendedSequenceNumbers: Bool
     private let aead: AESGCM
     private let salt: [UInt8]
     /// Sender: the last sequence number used (the first packet carries 1).
-    public internal(set) var sequenceNumber: UInt32 = 0
+    public internal(set) var sequenceNumber: UInt64 = 0
     /// Receiver: the anti-replay window.
-    public private(set) var replayWindow = ReplayWindow()
+    public internal(set) var replayWindow = ReplayWindow()
 
     /// `keyMaterial` is this direction's slice of KEYMAT: a 16-, 24- or 32-byte AES key followed by
     /// the 4-byte salt (RFC 4106 §8.1).
-    public init(spi: UInt32, keyMaterial: [UInt8]) throws(ESPError) {
+    public init(spi: UInt32, keyMaterial: [UInt8], extendedSequenceNumbers: Bool = false) throws(ESPError) {
         guard keyMaterial.count > 4 else { throw .cryptoFailure("ESP key material of \(keyMaterial.count) bytes") }
         let split = keyMaterial.count - 4
         do throws(CryptoError) {
@@ -42,15 +45,19 @@ public struct ESPSecurityAssociation {
             throw .cryptoFailure(error.description)
         }
         self.spi = spi
+        self.extendedSequenceNumbers = extendedSequenceNumbers
         salt = Array(keyMaterial[split...])
+    }
+
+    private var lastSequenceNumber: UInt64 {
+        extendedSequenceNumbers ? UInt64.max : UInt64(UInt32.max)
     }
 
     /// Seals `payload` (in tunnel mode, a whole inner IPv6 packet) into an ESP packet with the next
     /// sequence number.
     public mutating func encapsulate(_ payload: [UInt8], nextHeader: UInt8 = ipv6) throws(ESPError) -> [UInt8] {
-        guard sequenceNumber < UInt32.max else { throw .sequenceNumberExhausted }
+        guard sequenceNumber < lastSequenceNumber else { throw .sequenceNumberExhausted }
         sequenceNumber += 1
-        let iv = UInt64(sequenceNumber)
         // RFC 4303 §2.4: the ciphertext (payload, padding, the two trailer bytes) ends on a 4-byte
         // boundary; the padding bytes are 1, 2, 3, … so the receiver can check them.
         let padLength = (4 - (payload.count + ESPSecurityAssociation.trailerSize) % 4) % 4
@@ -60,9 +67,9 @@ public struct ESPSecurityAssociation {
         var packet: [UInt8] = []
         packet.reserveCapacity(start + plaintextSize + ESPSecurityAssociation.icvSize)
         appendBigEndian(spi, to: &packet)
-        appendBigEndian(sequenceNumber, to: &packet)
-        appendBigEndian(UInt32(truncatingIfNeeded: iv >> 32), to: &packet)
-        appendBigEndian(UInt32(truncatingIfNeeded: iv), to: &packet)
+        appendBigEndian(UInt32(truncatingIfNeeded: sequenceNumber), to: &packet)
+        appendBigEndian(UInt32(truncatingIfNeeded: sequenceNumber >> 32), to: &packet)
+        appendBigEndian(UInt32(truncatingIfNeeded: sequenceNumber), to: &packet)
         packet.append(contentsOf: payload)
         for index in 0..<padLength { packet.append(UInt8(index + 1)) }
         packet.append(UInt8(padLength))
@@ -70,18 +77,20 @@ public struct ESPSecurityAssociation {
         packet.append(contentsOf: repeatElement(0, count: ESPSecurityAssociation.icvSize))
 
         let nonce = salt + packet[ESPSecurityAssociation.headerSize..<start]
+        let aad = associatedData(sequenceNumber)
         let aead = self.aead
         var failure: CryptoError?
         nonce.withUnsafeBytes { nonce in
-            packet.withUnsafeMutableBytes { buffer in
-                // Encrypt in place: the plaintext region becomes ciphertext, the ICV fills the tail.
-                let aad = UnsafeRawBufferPointer(rebasing: buffer[0..<ESPSecurityAssociation.headerSize])
-                let plaintext = UnsafeRawBufferPointer(rebasing: buffer[start..<(start + plaintextSize)])
-                let output = UnsafeMutableRawBufferPointer(rebasing: buffer[start...])
-                do throws(CryptoError) {
-                    try aead.seal(nonce: nonce, aad: aad, plaintext: plaintext, into: output, tagLength: ESPSecurityAssociation.icvSize)
-                } catch {
-                    failure = error
+            aad.withUnsafeBytes { aad in
+                packet.withUnsafeMutableBytes { buffer in
+                    // Encrypt in place: the plaintext region becomes ciphertext, the ICV fills the tail.
+                    let plaintext = UnsafeRawBufferPointer(rebasing: buffer[start..<(start + plaintextSize)])
+                    let output = UnsafeMutableRawBufferPointer(rebasing: buffer[start...])
+                    do throws(CryptoError) {
+                        try aead.seal(nonce: nonce, aad: aad, plaintext: plaintext, into: output, tagLength: ESPSecurityAssociation.icvSize)
+                    } catch {
+                        failure = error
+                    }
                 }
             }
         }
@@ -100,22 +109,33 @@ public struct ESPSecurityAssociation {
         }
         let receivedSPI = bigEndian32(packet, at: 0)
         guard receivedSPI == spi else { throw .unknownSPI(receivedSPI) }
-        let sequence = UInt64(bigEndian32(packet, at: 4))
+        let low = bigEndian32(packet, at: 4)
+        let sequence: UInt64
+        if extendedSequenceNumbers {
+            guard let inferred = replayWindow.inferExtendedSequenceNumber(low: low) else {
+                throw .tooOld(sequenceNumber: UInt64(low))
+            }
+            sequence = inferred
+        } else {
+            sequence = UInt64(low)
+        }
         try replayWindow.check(sequence)
 
         let nonce = salt + packet[ESPSecurityAssociation.headerSize..<start]
+        let aad = associatedData(sequence)
         var plaintext = [UInt8](repeating: 0, count: packet.count - start - ESPSecurityAssociation.icvSize)
         let aead = self.aead
         var failure: CryptoError?
         nonce.withUnsafeBytes { nonce in
-            packet.withUnsafeBytes { buffer in
-                plaintext.withUnsafeMutableBytes { output in
-                    let aad = UnsafeRawBufferPointer(rebasing: buffer[0..<ESPSecurityAssociation.headerSize])
-                    let sealed = UnsafeRawBufferPointer(rebasing: buffer[start...])
-                    do throws(CryptoError) {
-                        try aead.open(nonce: nonce, aad: aad, sealed: sealed, into: output, tagLength: ESPSecurityAssociation.icvSize)
-                    } catch {
-                        failure = error
+            aad.withUnsafeBytes { aad in
+                packet.withUnsafeBytes { buffer in
+                    plaintext.withUnsafeMutableBytes { output in
+                        let sealed = UnsafeRawBufferPointer(rebasing: buffer[start...])
+                        do throws(CryptoError) {
+                            try aead.open(nonce: nonce, aad: aad, sealed: sealed, into: output, tagLength: ESPSecurityAssociation.icvSize)
+                        } catch {
+                            failure = error
+                        }
                     }
                 }
             }
@@ -135,6 +155,16 @@ public struct ESPSecurityAssociation {
         }
         plaintext.removeLast(padLength)
         return (plaintext, nextHeader)
+    }
+
+    /// RFC 4106 §5: SPI || Sequence Number, or SPI || high || low with extended sequence numbers.
+    private func associatedData(_ sequence: UInt64) -> [UInt8] {
+        var aad: [UInt8] = []
+        aad.reserveCapacity(12)
+        appendBigEndian(spi, to: &aad)
+        if extendedSequenceNumbers { appendBigEndian(UInt32(truncatingIfNeeded: sequence >> 32), to: &aad) }
+        appendBigEndian(UInt32(truncatingIfNeeded: sequence), to: &aad)
+        return aad
     }
 }
 

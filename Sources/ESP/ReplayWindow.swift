@@ -32,4 +32,27 @@ public struct ReplayWindow: Equatable, Sendable {
             bitmap |= 1 << (highest - sequenceNumber)
         }
     }
+
+    /// The full 64-bit number of a packet that carried only the low 32 bits, with extended
+    /// sequence numbers (RFC 4303 Appendix A2.2): the high half is the window's, or one more when
+    /// the low half has wrapped past the window, or one less when the window straddles a wrap and
+    /// the packet falls in its older part. Nil when that would be before sequence number 0 or
+    /// past 2^64 - 1.
+    public func inferExtendedSequenceNumber(low: UInt32) -> UInt64? {
+        let highHalf = highest >> 32
+        let lowHalf = UInt32(truncatingIfNeeded: highest)
+        let windowBottom = lowHalf &- UInt32(ReplayWindow.size - 1)
+        if UInt64(lowHalf) >= ReplayWindow.size - 1 {
+            // Case A: the window lies within one 2^32 block.
+            if low >= windowBottom { return highHalf << 32 | UInt64(low) }
+            guard highHalf < UInt64(UInt32.max) else { return nil }
+            return (highHalf + 1) << 32 | UInt64(low)
+        }
+        // Case B: the window's bottom wrapped into the previous block.
+        if low >= windowBottom {
+            guard highHalf > 0 else { return nil }
+            return (highHalf - 1) << 32 | UInt64(low)
+        }
+        return highHalf << 32 | UInt64(low)
+    }
 }

@@ -82,7 +82,7 @@ import Testing
 
     @Test func sequenceNumberExhaustion() throws {
         var (sender, receiver) = try pair()
-        sender.sequenceNumber = UInt32.max - 1
+        sender.sequenceNumber = UInt64(UInt32.max) - 1
         let last = try sender.encapsulate([9])
         #expect(throws: ESPError.sequenceNumberExhausted) { try sender.encapsulate([9]) }
         #expect(try receiver.decapsulate(last).payload == [9])
