@@ -39,16 +39,39 @@ public final class EncryptedPayloadCipher {
     ) throws(IKEv2WireError) -> [UInt8] {
         var plaintext: [UInt8] = []
         let first = PayloadChain.emit(payloads, into: &plaintext)
+        let placeholder = Payload.encrypted(EncryptedPayload(firstPayload: first, data: []))
+        return try seal(header: header, leading: unprotected, last: placeholder, content: plaintext, iv: iv, padLength: padLength)
+    }
+
+    /// One SKF message: `content` is this fragment's slice of the payload chain.
+    func seal(header: IKEv2Header, fragment: EncryptedFragmentPayload, content: [UInt8], iv: UInt64) throws(IKEv2WireError) -> [UInt8] {
+        try seal(header: header, leading: [], last: .encryptedFragment(fragment), content: content, iv: iv, padLength: 0)
+    }
+
+    /// Emits the message with a zero-filled SK/SKF body of the final size — that fixes every
+    /// length field the associated data covers — then seals `content` into that body.
+    private func seal(
+        header: IKEv2Header, leading: [Payload], last: Payload, content: [UInt8], iv: UInt64, padLength: UInt8
+    ) throws(IKEv2WireError) -> [UInt8] {
+        var plaintext = content
         plaintext.append(contentsOf: repeatElement(0, count: Int(padLength)))
         plaintext.append(padLength)
-
         var ivBytes: [UInt8] = []
         ivBytes.appendU64(iv)
         let sealedSize = EncryptedPayloadCipher.ivSize + plaintext.count + EncryptedPayloadCipher.icvSize
-        // Emit the message with a zero-filled SK body of the final size: that fixes every length
-        // field the associated data covers before anything is encrypted.
-        let placeholder = EncryptedPayload(firstPayload: first, data: [UInt8](repeating: 0, count: sealedSize))
-        var bytes = IKEv2Message(header: header, payloads: unprotected + [.encrypted(placeholder)]).emit()
+        let zeros = [UInt8](repeating: 0, count: sealedSize)
+        let body: Payload
+        switch last {
+        case .encryptedFragment(var fragment):
+            fragment.data = zeros
+            body = .encryptedFragment(fragment)
+        case .encrypted(var encrypted):
+            encrypted.data = zeros
+            body = .encrypted(encrypted)
+        default:
+            throw IKEv2WireError(.misplacedEncryptedPayload, at: 0, "sealing into a non-encrypted payload")
+        }
+        var bytes = IKEv2Message(header: header, payloads: leading + [body]).emit()
         let ivOffset = bytes.count - sealedSize
         let sealed = try seal(plaintext, aad: Array(bytes[0..<ivOffset]), iv: ivBytes)
         bytes.replaceSubrange(ivOffset..<bytes.count, with: ivBytes + sealed)
