@@ -8,7 +8,8 @@ import Crypto
 /// is the message from the first header byte through the end of the SK generic header — so it
 /// includes the final message Length — (§5.1); the plaintext ends with a Pad Length byte and no
 /// block alignment is needed (§3.2). One cipher per direction: the IV must never repeat under a
-/// key, so the caller passes a counter it owns (the message ID works).
+/// key, so the caller passes a per-direction counter it owns and advances for every sealed message
+/// and every fragment (not the message ID: `sealFragments` uses one IV per fragment).
 public final class EncryptedPayloadCipher {
     public static let ivSize = 8
     public static let icvSize = 16
