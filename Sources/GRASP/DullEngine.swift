@@ -1,3 +1,4 @@
+import CBOR
 import Platform
 
 /// Settings of a DULL GRASP instance (RFC 8994 §6.4, RFC 8995 §4.1.1).

@@ -1,3 +1,4 @@
+import CBOR
 import Platform
 
 /// When to send the next periodic M_FLOOD on each interface. RFC 8994 §6.4 recommends a 60 s

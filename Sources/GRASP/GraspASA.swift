@@ -1,3 +1,6 @@
+import CBOR
+import Platform
+
 /// A negotiation or synchronization session as an ASA sees it: the peer's (or our) address and
 /// the session id, which together are unique (RFC 8990 §2.7).
 public struct SessionHandle: Hashable, Sendable {

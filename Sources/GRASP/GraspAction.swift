@@ -1,3 +1,4 @@
+import CBOR
 import Platform
 
 /// A TCP connection the platform holds for the engine; the number is the engine's or the

@@ -1,3 +1,4 @@
+import CBOR
 import Platform
 
 /// Numbers of RFC 8990 §2.6 and §2.8.1/§2.9 (IANA registry "GRASP Messages and Options").

@@ -1,3 +1,4 @@
+import CBOR
 import Platform
 
 /// A discovery result kept for later askers (RFC 8990 §2.5.4.3), with the interface it was

@@ -1,4 +1,5 @@
 import CBOR
+import Platform
 
 /// The CBOR form of each GRASP structure: the inverse of the parse functions in GraspCodec.swift.
 extension GraspMessage {

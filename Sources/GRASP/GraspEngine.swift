@@ -1,3 +1,4 @@
+import CBOR
 import Platform
 
 /// Settings of the full GRASP instance in the ACP.

@@ -1,4 +1,5 @@
 import CBOR
+import Platform
 
 /// The part of a message that was wrong, so a log line can say where without printing the bytes.
 public enum GraspField: UInt8, Sendable {

@@ -1,3 +1,4 @@
+import CBOR
 import Platform
 
 /// An objective an ASA registered: answered in discovery, accepted in requests.

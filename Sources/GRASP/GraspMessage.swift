@@ -1,4 +1,5 @@
 import CBOR
+import Platform
 
 /// One objective of an M_FLOOD with the locator flooded with it (nil: the empty option `[]`).
 public struct FloodEntry: Equatable, Sendable {

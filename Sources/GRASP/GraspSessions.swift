@@ -1,3 +1,4 @@
+import CBOR
 import Platform
 
 /// A negotiation or synchronization session (RFC 8990 §2.5.5, §2.5.6.1), always over one TCP

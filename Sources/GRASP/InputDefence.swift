@@ -1,3 +1,4 @@
+import CBOR
 import Platform
 
 /// Why an incoming message (or one objective of it) was dropped. Counted per reason; the first

@@ -1,3 +1,4 @@
+import CBOR
 import Platform
 
 /// transport-proto (RFC 8990 §2.9.5): the CDDL admits only these two.

@@ -1,3 +1,4 @@
+import CBOR
 import Platform
 
 /// A DULL neighbour table entry is identified by the link, the neighbour's link-local address

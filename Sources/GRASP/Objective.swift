@@ -1,4 +1,5 @@
 import CBOR
+import Platform
 
 /// An objective's name (RFC 8990 §2.10.1): UTF-8 text compared byte for byte. Kept as bytes so
 /// lookups need no Unicode tables (the mipsel build has none) and "AN_ACP" never matches a

@@ -1,3 +1,6 @@
+import CBOR
+import Platform
+
 /// GRASP over TCP sends messages back to back with no length prefix (RFC 8990 §2.5.3): the end
 /// of a message is the end of its CBOR item. This walks item headers only — no values are built —
 /// to find that end, so the platform can cut a TCP byte stream into messages for `parse`.
