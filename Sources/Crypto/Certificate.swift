@@ -1,9 +1,9 @@
 import CMbedTLS
 
 /// An X.509 certificate parsed by mbedTLS: the fields BRSKI and the ACP need to look at (subject,
-/// issuer, validity, public key). Chain verification is not part of this type yet.
+/// issuer, validity, public key) and whether another certificate issued it.
 public final class Certificate {
-    private let crt: UnsafeMutablePointer<mbedtls_x509_crt>
+    let crt: UnsafeMutablePointer<mbedtls_x509_crt>
 
     /// From DER, or PEM text (`-----BEGIN CERTIFICATE-----`); of a PEM bundle, the first
     /// certificate is the one this object describes.
@@ -68,24 +68,5 @@ public final class Certificate {
         }
         // A negative length means the name did not fit in 1 KiB, far beyond any name in use.
         return length > 0 ? String(decoding: buffer[..<Int(length)], as: UTF8.self) : ""
-    }
-}
-
-/// A certificate validity time, UTC, as the certificate states it.
-public struct CertificateTime: Equatable, Comparable, Sendable {
-    public var year, month, day, hour, minute, second: Int
-
-    public init(year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0, second: Int = 0) {
-        (self.year, self.month, self.day, self.hour, self.minute, self.second) = (year, month, day, hour, minute, second)
-    }
-
-    init(_ time: mbedtls_x509_time) {
-        self.init(
-            year: Int(time.year), month: Int(time.mon), day: Int(time.day),
-            hour: Int(time.hour), minute: Int(time.min), second: Int(time.sec))
-    }
-
-    public static func < (a: CertificateTime, b: CertificateTime) -> Bool {
-        (a.year, a.month, a.day, a.hour, a.minute, a.second) < (b.year, b.month, b.day, b.hour, b.minute, b.second)
     }
 }

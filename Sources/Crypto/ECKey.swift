@@ -26,12 +26,16 @@ public enum ECCurve: Equatable, Sendable {
         }
     }
 
-    /// The DER of the namedCurve OBJECT IDENTIFIER (RFC 5480 §2.1.1.1).
-    var oidDER: [UInt8] {
+    /// `AlgorithmIdentifier { id-ecPublicKey, namedCurve }` DER (RFC 5480 §2.1.1), as it appears
+    /// in SubjectPublicKeyInfo and PKCS#8.
+    var algorithmIdentifierDER: [UInt8] {
+        let idECPublicKey: [UInt8] = [0x06, 0x07, 0x2A, 0x86, 0x48, 0xCE, 0x3D, 0x02, 0x01]  // 1.2.840.10045.2.1
+        let namedCurve: [UInt8]
         switch self {
-        case .p256: return [0x06, 0x08, 0x2A, 0x86, 0x48, 0xCE, 0x3D, 0x03, 0x01, 0x07]  // 1.2.840.10045.3.1.7
-        case .p384: return [0x06, 0x05, 0x2B, 0x81, 0x04, 0x00, 0x22]  // 1.3.132.0.34
+        case .p256: namedCurve = [0x06, 0x08, 0x2A, 0x86, 0x48, 0xCE, 0x3D, 0x03, 0x01, 0x07]  // 1.2.840.10045.3.1.7
+        case .p384: namedCurve = [0x06, 0x05, 0x2B, 0x81, 0x04, 0x00, 0x22]  // 1.3.132.0.34
         }
+        return derElement(0x30, idECPublicKey + namedCurve)
     }
 }
 
@@ -57,6 +61,30 @@ public struct ECPublicKey: Equatable, Sendable {
 
     /// `X || Y` without the SEC1 prefix (RFC 5903 §7).
     public var coordinates: [UInt8] { Array(uncompressed[1...]) }
+
+    /// SubjectPublicKeyInfo DER (RFC 5480 §2), the form X.509 certificates, CSRs and the
+    /// voucher's pinned-domain-subject-public-key-info (RFC 8366) carry.
+    public var subjectPublicKeyInfoDER: [UInt8] {
+        derElement(0x30, curve.algorithmIdentifierDER + derElement(0x03, [0x00] + uncompressed))
+    }
+
+    /// From SubjectPublicKeyInfo, DER or PEM (`-----BEGIN PUBLIC KEY-----`).
+    public init(subjectPublicKeyInfo encoded: [UInt8]) throws(CryptoError) {
+        let pk = UnsafeMutablePointer<mbedtls_pk_context>.allocate(capacity: 1)
+        mbedtls_pk_init(pk)
+        defer {
+            mbedtls_pk_free(pk)
+            pk.deallocate()
+        }
+        // PEM only in a NUL-terminated buffer whose length counts the NUL; DER starts with 0x30.
+        let input = encoded.first == 0x30 || encoded.last == 0 ? encoded : encoded + [0]
+        let status = input.withUnsafeBufferPointer { mbedtls_pk_parse_public_key(pk, $0.baseAddress, $0.count) }
+        if status != 0 { throw CryptoError("mbedtls_pk_parse_public_key", code: status) }
+        guard mbedtls_pk_can_do(pk, MBEDTLS_PK_ECDSA) != 0, let keypair = mbedtls_pk_ec(pk.pointee) else {
+            throw CryptoError("public key is not an EC key", code: MBEDTLS_ERR_PK_TYPE_MISMATCH)
+        }
+        try self.init(keypair: keypair)
+    }
 
     /// The public key of an mbedTLS key pair (a parsed private key or a certificate's key).
     init(keypair: UnsafePointer<mbedtls_ecp_keypair>) throws(CryptoError) {
@@ -201,10 +229,8 @@ public final class ECPrivateKey {
     /// PKCS#8 `PrivateKeyInfo` DER (RFC 5958) wrapping the SEC1 key. mbedTLS writes EC keys only
     /// as SEC1, so the three-field wrapper is built here.
     public func pkcs8DER() throws(CryptoError) -> [UInt8] {
-        let idECPublicKey: [UInt8] = [0x06, 0x07, 0x2A, 0x86, 0x48, 0xCE, 0x3D, 0x02, 0x01]  // 1.2.840.10045.2.1
-        let algorithm = derElement(0x30, idECPublicKey + curve.oidDER)
         let version: [UInt8] = [0x02, 0x01, 0x00]
-        return derElement(0x30, version + algorithm + derElement(0x04, try sec1DER()))
+        return derElement(0x30, version + curve.algorithmIdentifierDER + derElement(0x04, try sec1DER()))
     }
 
     /// `-----BEGIN EC PRIVATE KEY-----` PEM of `sec1DER()`.
