@@ -17,8 +17,12 @@ struct FloodSchedule {
 
     /// The interval after a flood: period − uniform[0, period × jitter %].
     func interval(random: RandomSource) -> Duration {
+        Self.interval(period: period, jitterPercent: jitterPercent, random: random)
+    }
+
+    static func interval(period: Duration, jitterPercent: Int, random: RandomSource) -> Duration {
         let periodNanoseconds = period.totalNanoseconds
-        let spread = periodNanoseconds / 100 * Int64(jitterPercent)
+        let spread = periodNanoseconds / 100 * Int64(max(0, min(jitterPercent, 100)))
         guard spread > 0 else { return period }
         let cut = Int64(truncatingIfNeeded: random.next() % UInt64(spread + 1))
         return .nanoseconds(periodNanoseconds - cut)

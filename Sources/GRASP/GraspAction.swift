@@ -52,3 +52,10 @@ public enum GraspAction {
     /// A rate-limited line for the log.
     case log(String)
 }
+
+extension GraspAction {
+    var isSend: Bool {
+        if case .send = self { return true }
+        return false
+    }
+}

@@ -74,6 +74,7 @@ extension GraspEngine {
             return []
         }
         guard discoveries.count < configuration.maximumSessions else { return drop(.tableFull, detail: "discovery", source, now) }
+        guard admitRelay(now: now) else { return drop(.rateLimited, detail: "discovery relay", source, now) }
         var relayed = objective
         relayed.loopCount -= 1
         discoveries[key] = Discovery(name: objective.name, origin: .relayed(for: source),
@@ -117,6 +118,17 @@ extension GraspEngine {
             }
         }
         return actions
+    }
+
+    /// One-second windows of at most `maximumDiscoveryRelaysPerSecond` relays.
+    private func admitRelay(now: Instant) -> Bool {
+        if let window = relayWindow, now - window.start < .seconds(1) {
+            guard window.count < configuration.maximumDiscoveryRelaysPerSecond else { return false }
+            relayWindow = (window.start, window.count + 1)
+        } else {
+            relayWindow = (now, 1)
+        }
+        return true
     }
 
     /// A unicast answer: on the connection the question came on, or over a new TCP connection

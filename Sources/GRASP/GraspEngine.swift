@@ -15,6 +15,10 @@ public struct GraspConfiguration {
     public var floodMemory: Duration = .seconds(120)
     public var maximumSessions = 64
     public var maximumCacheEntries = 512
+    /// RFC 8990 §2.5.4.4: a relaying instance MUST limit the rate at which it relays discoveries.
+    public var maximumDiscoveryRelaysPerSecond = 20
+    /// Periodic floods are sent every period minus up to this much jitter (see FloodSchedule).
+    public var floodJitterPercent = 10
 
     public init() {}
 }
@@ -43,6 +47,8 @@ public final class GraspEngine {
     var sessions: [SessionKey: Session] = [:]
     /// Recently used own session ids, so a new one is not a recent one (RFC 8990 §2.7).
     var recentSessionIDs: [UInt32: Instant] = [:]
+    var announcements: [ObjectiveName: PeriodicFlood] = [:]
+    var relayWindow: (start: Instant, count: Int)?
     var nextConnection: UInt32 = 1
     public internal(set) var drops = DropLog()
 
@@ -110,6 +116,7 @@ public final class GraspEngine {
             actions.append(.deliver(.sessionFailed(key.handle, .timeout)))
         }
         actions += finishDiscoveries(now: now)
+        actions += sendDueAnnouncements(now: now)
         expireCaches(now: now)
         return actions + timerActions()
     }
@@ -167,6 +174,7 @@ public final class GraspEngine {
         deadlines += floodCache.values.map { $0.expires }
         deadlines += seenFloods.values
         deadlines += discoveryCache.values.flatMap { $0.map { $0.expires } }
+        deadlines += announcements.values.map { $0.due }
         return deadlines.min().map { [.armTimer(at: $0)] } ?? []
     }
 }

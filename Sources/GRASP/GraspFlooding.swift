@@ -19,6 +19,14 @@ struct CachedFlood {
     var expires: Instant
 }
 
+/// An objective flooded again every period until withdrawn (SRV.est, AN_join_registrar).
+struct PeriodicFlood {
+    var entry: FloodEntry
+    var ttl: UInt32
+    var period: Duration
+    var due: Instant
+}
+
 extension GraspEngine {
     // MARK: ASA calls
 
@@ -43,6 +51,33 @@ extension GraspEngine {
         // Our own flood relayed back to us by a neighbour must be recognised as a copy.
         seenFloods[SessionKey(initiator: .ipv6(address), sessionID: session)] = now + configuration.floodMemory
         return links.keys.sorted().map { .send(bytes, to: .allNeighbours(interface: $0)) } + timerActions()
+    }
+
+    /// Floods `entry` now and then every `period` (less up to `floodJitterPercent` %) until
+    /// `withdraw`: RFC 8994 §6.1.5.1 asks for 60 s and a ttl of 3.5 periods (210000 ms). Calling
+    /// it again for the same objective name replaces the announcement (a new port, say).
+    public func announce(_ entry: FloodEntry, ttl: UInt32 = 210_000, period: Duration = .seconds(60),
+                         now: Instant) -> [GraspAction] {
+        let next = now + FloodSchedule.interval(period: period, jitterPercent: configuration.floodJitterPercent, random: random)
+        announcements[entry.objective.name] = PeriodicFlood(entry: entry, ttl: ttl, period: period, due: next)
+        return flood([entry], ttl: ttl, now: now)
+    }
+
+    public func withdraw(_ name: ObjectiveName) {
+        announcements[name] = nil
+    }
+
+    func sendDueAnnouncements(now: Instant) -> [GraspAction] {
+        var actions: [GraspAction] = []
+        let due = announcements.values.filter { $0.due <= now }
+            .sorted { $0.entry.objective.name.utf8.lexicographicallyPrecedes($1.entry.objective.name.utf8) }
+        for var announcement in due {
+            announcement.due = now + FloodSchedule.interval(period: announcement.period,
+                                                            jitterPercent: configuration.floodJitterPercent, random: random)
+            announcements[announcement.entry.objective.name] = announcement
+            actions += flood([announcement.entry], ttl: announcement.ttl, now: now).filter { $0.isSend }
+        }
+        return actions
     }
 
     /// The cached flooded values of an objective (RFC 8990 API "get_flood"), one per locator.

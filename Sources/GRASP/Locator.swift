@@ -40,3 +40,23 @@ public enum InitiatorAddress: Hashable, Sendable {
     case ipv6(IPv6Address)
     case ipv4(IPv4Address)
 }
+
+extension TransportProtocol: CustomStringConvertible {
+    public var description: String { self == .tcp ? "tcp" : "udp" }
+}
+
+extension IPv4Address: CustomStringConvertible {
+    public var description: String { bytes.map { "\($0)" }.joined(separator: ".") }
+}
+
+extension Locator: CustomStringConvertible {
+    /// As an operator writes it: `[fe80::1]:500/udp`, `192.0.2.1:53/udp`, `name:443/tcp`, the URI.
+    public var description: String {
+        switch self {
+        case .ipv6(let address, let proto, let port): "[\(address)]:\(port)/\(proto)"
+        case .ipv4(let address, let proto, let port): "\(address):\(port)/\(proto)"
+        case .fqdn(let name, let proto, let port): "\(String(decoding: name, as: UTF8.self)):\(port)/\(proto)"
+        case .uri(let uri, _, _): String(decoding: uri, as: UTF8.self)
+        }
+    }
+}

@@ -109,3 +109,13 @@ struct NeighbourTable {
         }
     }
 }
+
+extension NeighbourStatus {
+    /// One line of `minerva-connect status`; the caller knows the interface's name.
+    ///     dull003  fe80::6c79:8cff:feb5:36db  AN_ACP  [fe80::6c79:8cff:feb5:36db]:500/udp  age 30s  expires 180s
+    public func line(interfaceName: String) -> String {
+        let locatorText = locator.map { "\($0)" } ?? "-"
+        return "\(interfaceName)  \(peer)  \(objective)  \(locatorText)  age \(age.totalNanoseconds / 1_000_000_000)s"
+            + "  expires \(remaining.totalNanoseconds / 1_000_000_000)s"
+    }
+}
