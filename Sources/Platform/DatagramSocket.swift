@@ -17,6 +17,8 @@ public struct Datagram {
 /// What UDP and raw IPv6 sockets share: multicast membership and options, packet info, and
 /// sendto/recvmsg with ancillary data.
 public class DatagramSocket: Socket {
+    private var receiveBuffer: [UInt8] = []
+
     /// IPV6_JOIN_GROUP on one interface: GRASP's ff02::13 and RPL's ff02::1a are per link.
     public func joinMulticast(_ group: IPv6Address, interfaceIndex: UInt32) throws(SystemError) {
         var request = ipv6_mreq()
@@ -115,22 +117,23 @@ public class DatagramSocket: Socket {
         throw SystemError("sendmsg", errno: error, subject: "\(source) -> \(destination)")
     }
 
-    /// Receives one datagram of at most `maxSize` bytes.
+    /// Receives one datagram of at most `maxSize` bytes (longer ones are cut and marked
+    /// `truncated`). The kernel writes into a buffer kept by the socket, and the datagram gets an
+    /// exact-size copy, so a queue of small packets does not hold 64 KiB each.
     public func receive(maxSize: Int = 65_535) throws(SystemError) -> IOResult<Datagram> {
+        if receiveBuffer.count < maxSize { receiveBuffer = [UInt8](repeating: 0, count: maxSize) }
         var source = sockaddr_in6()
         // Room for IPV6_PKTINFO and IPV6_HOPLIMIT, the two we ask for.
-        let controlSize = mc_cmsg_space(MemoryLayout<in6_pktinfo>.size) + mc_cmsg_space(MemoryLayout<Int32>.size)
-        var control = [UInt8](repeating: 0, count: controlSize)
+        var control = [UInt8](repeating: 0, count: mc_cmsg_space(MemoryLayout<in6_pktinfo>.size) + mc_cmsg_space(MemoryLayout<Int32>.size))
         var flags: Int32 = 0
         var datagram = Datagram(
             bytes: [], source: SocketAddress6(address: .unspecified, port: 0), destination: nil,
             interfaceIndex: 0, hopLimit: nil, truncated: false)
-        var failure: Int32 = 0
-        datagram.bytes = [UInt8](unsafeUninitializedCapacity: maxSize) { payload, count in
-            var vector = iovec(iov_base: UnsafeMutableRawPointer(payload.baseAddress), iov_len: payload.count)
-            let received = withUnsafeMutablePointer(to: &source) { sourcePointer in
-                control.withUnsafeMutableBytes { controlBuffer in
-                    withUnsafeMutablePointer(to: &vector) { vectorPointer in
+        let received = withUnsafeMutablePointer(to: &source) { sourcePointer in
+            control.withUnsafeMutableBytes { controlBuffer in
+                receiveBuffer.withUnsafeMutableBytes { payload in
+                    var vector = iovec(iov_base: payload.baseAddress, iov_len: maxSize)
+                    return withUnsafeMutablePointer(to: &vector) { vectorPointer in
                         var message = msghdr()
                         message.msg_name = UnsafeMutableRawPointer(sourcePointer)
                         message.msg_namelen = socklen_t(MemoryLayout<sockaddr_in6>.size)
@@ -147,13 +150,13 @@ public class DatagramSocket: Socket {
                     }
                 }
             }
-            if received < 0 { failure = mc_errno() }
-            count = max(0, received)
         }
-        if failure != 0 {
-            if isWouldBlock(failure) { return .wouldBlock }
-            throw SystemError("recvmsg", errno: failure)
+        if received < 0 {
+            let error = mc_errno()
+            if isWouldBlock(error) { return .wouldBlock }
+            throw SystemError("recvmsg", errno: error)
         }
+        datagram.bytes = Array(receiveBuffer[0..<received])
         datagram.source = SocketAddress6(source)
         datagram.truncated = flags & Int32(MSG_TRUNC) != 0
         return .done(datagram)

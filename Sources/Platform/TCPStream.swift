@@ -9,6 +9,8 @@ public enum StreamRead: Equatable {
 
 /// A non-blocking connected TCP/IPv6 socket.
 public final class TCPStream: Socket {
+    private var receiveBuffer: [UInt8] = []
+
     /// Starts connecting to `peer`; the connection is usable once the fd is writable and
     /// `finishConnect()` does not throw.
     public static func connect(to peer: SocketAddress6, device: String? = nil) throws(SystemError) -> TCPStream {
@@ -45,18 +47,17 @@ public final class TCPStream: Socket {
         return SocketAddress6(storage)
     }
 
+    /// Reads what is there, up to `maxSize` bytes, as an exact-size copy out of the stream's
+    /// own buffer.
     public func read(maxSize: Int = 16_384) throws(SystemError) -> StreamRead {
-        var failure: Int32 = 0
-        let bytes = [UInt8](unsafeUninitializedCapacity: maxSize) { buffer, count in
-            let received = recv(fd, buffer.baseAddress, buffer.count, 0)
-            if received < 0 { failure = mc_errno() }
-            count = max(0, received)
+        if receiveBuffer.count < maxSize { receiveBuffer = [UInt8](repeating: 0, count: maxSize) }
+        let received = receiveBuffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, maxSize, 0) }
+        if received < 0 {
+            let error = mc_errno()
+            if isWouldBlock(error) { return .wouldBlock }
+            throw SystemError("recv", errno: error)
         }
-        if failure != 0 {
-            if isWouldBlock(failure) { return .wouldBlock }
-            throw SystemError("recv", errno: failure)
-        }
-        return bytes.isEmpty ? .endOfStream : .bytes(bytes)
+        return received == 0 ? .endOfStream : .bytes(Array(receiveBuffer[0..<received]))
     }
 
     /// Writes what the socket buffer takes now; `.done` carries how many bytes that was.

@@ -9,6 +9,7 @@ public final class TUNInterface {
     public let fd: Int32
     /// The name the kernel gave it (the requested one, or the expansion of a `%d` pattern).
     public let name: String
+    private var receiveBuffer: [UInt8] = []
 
     public init(name requested: String) throws(SystemError) {
         guard requested.utf8.count < Int(IFNAMSIZ) else { throw SystemError("TUNSETIFF", errno: EINVAL, subject: requested) }
@@ -34,19 +35,17 @@ public final class TUNInterface {
         close(fd)
     }
 
-    /// Reads one packet (at most `maxSize` bytes; the interface MTU bounds it).
+    /// Reads one packet (at most `maxSize` bytes; the interface MTU bounds it), as an
+    /// exact-size copy out of the interface's own buffer.
     public func read(maxSize: Int = 65_535) throws(SystemError) -> IOResult<[UInt8]> {
-        var failure: Int32 = 0
-        let packet = [UInt8](unsafeUninitializedCapacity: maxSize) { buffer, count in
-            let got = CLinux.read(fd, buffer.baseAddress, buffer.count)
-            if got < 0 { failure = mc_errno() }
-            count = max(0, got)
+        if receiveBuffer.count < maxSize { receiveBuffer = [UInt8](repeating: 0, count: maxSize) }
+        let got = receiveBuffer.withUnsafeMutableBytes { CLinux.read(fd, $0.baseAddress, maxSize) }
+        if got < 0 {
+            let error = mc_errno()
+            if isWouldBlock(error) { return .wouldBlock }
+            throw SystemError("read", errno: error, subject: name)
         }
-        if failure != 0 {
-            if isWouldBlock(failure) { return .wouldBlock }
-            throw SystemError("read", errno: failure, subject: name)
-        }
-        return .done(packet)
+        return .done(Array(receiveBuffer[0..<got]))
     }
 
     /// Writes one packet into the kernel as if it arrived on this interface.

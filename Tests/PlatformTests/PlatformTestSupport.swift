@@ -20,6 +20,18 @@ func ip(_ arguments: [String]) throws -> (status: Int32, output: String) {
     try run("/usr/sbin/ip", arguments)
 }
 
+struct CommandFailed: Error, CustomStringConvertible {
+    var command: [String]
+    var status: Int32
+    var description: String { "\(command.joined(separator: " ")) exited with \(status)" }
+}
+
+/// Runs a setup command that must succeed (creating links, adding addresses, sysctls).
+func setup(_ executable: String, _ arguments: [String]) throws {
+    let status = try run(executable, arguments).status
+    guard status == 0 else { throw CommandFailed(command: [executable] + arguments, status: status) }
+}
+
 /// Parses `ip -j …` output.
 func ipJSON(_ arguments: [String]) throws -> [[String: Any]] {
     let output = try ip(["-j"] + arguments).output

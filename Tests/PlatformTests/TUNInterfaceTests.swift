@@ -22,9 +22,9 @@ import CLinux
         let kind = (link["linkinfo"] as? [String: Any])?["info_kind"] as? String
         #expect(kind == "tun")
 
-        try run("/usr/sbin/ip", ["netns", "exec", namespace, "sysctl", "-qw", "net.ipv6.conf.acp_test0.accept_dad=0"])
-        try ip(["-n", namespace, "addr", "add", "fd00:acb::1/64", "dev", "acp_test0", "nodad"])
-        try ip(["-n", namespace, "link", "set", "acp_test0", "up"])
+        try setup("/usr/sbin/ip", ["netns", "exec", namespace, "sysctl", "-qw", "net.ipv6.conf.acp_test0.accept_dad=0"])
+        try setup("/usr/sbin/ip", ["-n", namespace, "addr", "add", "fd00:acb::1/64", "dev", "acp_test0", "nodad"])
+        try setup("/usr/sbin/ip", ["-n", namespace, "link", "set", "acp_test0", "up"])
 
         // Echo request from fd00:acb::2 (a peer behind the TUN) to fd00:acb::1 (the kernel).
         let source = try #require(IPv6Address("fd00:acb::2")).bytes

@@ -69,9 +69,9 @@ import CLinux
         let namespace = "mc-src-\(getpid())"
         try NetworkNamespace.create(namespace)
         defer { try? NetworkNamespace.delete(namespace) }
-        try ip(["-n", namespace, "link", "set", "lo", "up"])
-        try ip(["-n", namespace, "addr", "add", "fd00:5::1/64", "dev", "lo", "nodad"])
-        try ip(["-n", namespace, "addr", "add", "fd00:5::2/64", "dev", "lo", "nodad"])
+        try setup("/usr/sbin/ip", ["-n", namespace, "link", "set", "lo", "up"])
+        try setup("/usr/sbin/ip", ["-n", namespace, "addr", "add", "fd00:5::1/64", "dev", "lo", "nodad"])
+        try setup("/usr/sbin/ip", ["-n", namespace, "addr", "add", "fd00:5::2/64", "dev", "lo", "nodad"])
         let first = try #require(IPv6Address("fd00:5::1"))
         let second = try #require(IPv6Address("fd00:5::2"))
         let (receiver, sender) = try NetworkNamespace.run(in: namespace) { () throws(SystemError) -> (UDPSocket, UDPSocket) in
@@ -103,10 +103,10 @@ import CLinux
         try NetworkNamespace.create(namespace)
         defer { try? NetworkNamespace.delete(namespace) }
         // No DAD, so link-local addresses are usable at once.
-        try run("/usr/sbin/ip", ["netns", "exec", namespace, "sysctl", "-qw", "net.ipv6.conf.default.accept_dad=0"])
-        try ip(["-n", namespace, "link", "add", "va", "type", "veth", "peer", "name", "vb"])
-        try ip(["-n", namespace, "link", "set", "va", "up"])
-        try ip(["-n", namespace, "link", "set", "vb", "up"])
+        try setup("/usr/sbin/ip", ["netns", "exec", namespace, "sysctl", "-qw", "net.ipv6.conf.default.accept_dad=0"])
+        try setup("/usr/sbin/ip", ["-n", namespace, "link", "add", "va", "type", "veth", "peer", "name", "vb"])
+        try setup("/usr/sbin/ip", ["-n", namespace, "link", "set", "va", "up"])
+        try setup("/usr/sbin/ip", ["-n", namespace, "link", "set", "vb", "up"])
         let group = try #require(IPv6Address("ff02::13"))
 
         let (receiver, sender, vbIndex) = try NetworkNamespace.run(in: namespace) { () throws(SystemError) -> (UDPSocket, UDPSocket, UInt32) in
