@@ -9,13 +9,23 @@ extension RPLNode {
     func receiveDAO(_ dao: DAO, from neighbour: RPLNeighbour, now: Instant) {
         guard dao.instanceID == RPLNode.instanceID else { return drop(.unknownInstance, from: neighbour, now: now) }
         guard isUp(neighbour.interface) else { return }
-        if let dodagID = dao.dodagID, dodagID != membership.dodagID {
-            return drop(.daoForOtherDODAG, from: neighbour, now: now, detail: "\(dodagID)")
-        }
-        // A parent sending us its targets would make a loop (it routes up through us).
-        guard !parents.contains(neighbour) else { return drop(.daoFromParent, from: neighbour, now: now) }
+        // Routes only from children in our DODAG: a parent's targets would make a loop (it routes
+        // up through us), another DODAG's are stale. Their No-Paths still count, since forgetting
+        // a way through the sender is always safe.
+        var refusal: RPLDropReason?
+        if let dodagID = dao.dodagID, dodagID != membership.dodagID { refusal = .daoForOtherDODAG }
+        if parents.contains(neighbour) { refusal = .daoFromParent }
         var rejected = false
         for (target, transit) in dao.targetsWithTransit {
+            if transit.pathLifetime == 0 {
+                removeNextHop(neighbour, for: target, sequence: transit.pathSequence)
+                continue
+            }
+            if let refusal {
+                rejected = true
+                drop(refusal, from: neighbour, now: now, detail: "\(target)")
+                continue
+            }
             guard configuration.acpPrefix.contains(target) else {
                 rejected = true
                 drop(.targetOutsideACP, from: neighbour, now: now, detail: "\(target)")
@@ -26,18 +36,15 @@ extension RPLNode {
                 drop(.targetIsOurs, from: neighbour, now: now, detail: "\(target)")
                 continue
             }
-            if transit.pathLifetime != 0 && routes[target] == nil && routes.count >= configuration.maxRoutes {
+            guard routes[target] != nil || routes.count < configuration.maxRoutes else {
                 rejected = true
                 drop(.routeTableFull, from: neighbour, now: now, detail: "\(target)")
                 continue
             }
-            if transit.pathLifetime == 0 {
-                removeNextHop(neighbour, for: target, sequence: transit.pathSequence)
-            } else {
-                learn(target, via: neighbour, sequence: transit.pathSequence, lifetime: transit.pathLifetime, now: now)
-            }
+            learn(target, via: neighbour, sequence: transit.pathSequence, lifetime: transit.pathLifetime, now: now)
         }
-        if dao.expectsACK {
+        // No DAO-ACK for a DAO we refused outright: the sender is not our child.
+        if dao.expectsACK && !(rejected && refusal != nil) {
             let ack = DAOACK(instanceID: RPLNode.instanceID, sequence: dao.sequence,
                              status: rejected ? DAOACK.rejected : DAOACK.accepted, dodagID: dao.dodagID)
             actions.append(.send(.daoACK(ack), to: neighbour.address, interface: neighbour.interface))

@@ -86,6 +86,16 @@ import Testing
         #expect(node.counters.daoForOtherDODAG == 1)
         #expect(node.counters.unknownInstance == 1)
         #expect(Self.routes(actions).isEmpty)
+        #expect(!actions.contains { if case .send(.daoACK, _, _) = $0 { return true } else { return false } })
+    }
+
+    @Test func noPathsCountEvenFromAnotherDODAG() {
+        let (node, _) = E.joinedNode()
+        _ = node.receive(E.childDAO(), from: E.child, now: E.t0)
+        // The child has moved to another DODAG and says it no longer reaches its target.
+        let actions = node.receive(E.childDAO(lifetime: 0, dodagID: IPv6Address("fd89:b714:f3db::9:0")!), from: E.child, now: E.t0)
+        #expect(actions.contains(.removeRoute(RPLRoute(prefix: E.childPrefix, nextHop: E.child))))
+        #expect(node.counters.daoForOtherDODAG == 0)
     }
 
     @Test func rejectingDAOACKIsCounted() {
