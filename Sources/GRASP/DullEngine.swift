@@ -108,6 +108,9 @@ public final class DullEngine {
         }
         // Multicast loops back to the sender: our own floods are not neighbours.
         if links.values.contains(source.address) { return drop(.fromSelf, detail: "", source, now) }
+        // DULL neighbours speak from their link-local address (RFC 8994 §6.4); anything else on a
+        // DULL port was routed or spoofed.
+        guard source.address.isLinkLocal else { return drop(.notLinkLocal, detail: "", source, now) }
         guard ttl != 0, ttl <= configuration.maximumTTL else { return drop(.absurdTTL, detail: "ttl \(ttl)", source, now) }
         var actions: [GraspAction] = []
         for entry in entries {

@@ -15,6 +15,9 @@ public struct GraspConfiguration {
     public var floodMemory: Duration = .seconds(120)
     public var maximumSessions = 64
     public var maximumCacheEntries = 512
+    /// Bound on remembered (initiator, session id) pairs of floods: each costs little, but a
+    /// peer inventing session ids must not grow the set without limit.
+    public var maximumFloodMemory = 4096
     /// RFC 8990 §2.5.4.4: a relaying instance MUST limit the rate at which it relays discoveries.
     public var maximumDiscoveryRelaysPerSecond = 20
     /// Periodic floods are sent every period minus up to this much jitter (see FloodSchedule).

@@ -95,8 +95,14 @@ extension GraspEngine {
         if initiator == .ipv6(address) { return drop(.fromSelf, detail: "flood", source, now) }
         // A mesh delivers every flood over several paths: copies are normal, so counted but not logged.
         guard seenFloods[key] == nil else {
-            _ = drops.record(.duplicateFlood, detail: "", from: source, now: now)
+            _ = drops.record(.duplicate, detail: "", from: source, now: now)
             return []
+        }
+        if seenFloods.count >= configuration.maximumFloodMemory {
+            seenFloods = seenFloods.filter { $0.value > now }
+            guard seenFloods.count < configuration.maximumFloodMemory else {
+                return drop(.tableFull, detail: "flood memory", source, now)
+            }
         }
         seenFloods[key] = now + max(configuration.floodMemory, lifetime(ttl))
         var actions: [GraspAction] = []

@@ -10,10 +10,11 @@ public enum DropReason: Int, CaseIterable, Sendable {
     case unexpectedMessageType
     case fromSelf
     case locatorMismatch
+    case notLinkLocal
     case loopCountZero
     case absurdTTL
     case tableFull
-    case duplicateFlood
+    case duplicate
     case sessionCollision
     case unknownSession
     case rateLimited
@@ -26,10 +27,11 @@ public enum DropReason: Int, CaseIterable, Sendable {
         case .unexpectedMessageType: "unexpected-message-type"
         case .fromSelf: "from-self"
         case .locatorMismatch: "locator-mismatch"
+        case .notLinkLocal: "not-link-local"
         case .loopCountZero: "loop-count-zero"
         case .absurdTTL: "absurd-ttl"
         case .tableFull: "table-full"
-        case .duplicateFlood: "duplicate-flood"
+        case .duplicate: "duplicate"
         case .sessionCollision: "session-collision"
         case .unknownSession: "unknown-session"
         case .rateLimited: "rate-limited"

@@ -153,6 +153,10 @@ import Testing
         // Locator naming someone else than the sender (third-party DoS, RFC 8994 §6.4).
         #expect(engine.received(peerFlood(from: address("fe80::bad")), from: source(), now: at(0)).changes.isEmpty)
         #expect(engine.drops.count(.locatorMismatch) == 1)
+        // A flood from a routable source address is not from a DULL neighbour.
+        let routed = address("2001:db8::1")
+        #expect(engine.received(peerFlood(from: routed), from: source(routed), now: at(0)).changes.isEmpty)
+        #expect(engine.drops.count(.notLinkLocal) == 1)
         // Other message types have no place in DULL.
         let discovery = GraspMessage.discovery(sessionID: 1, initiator: .ipv6(peerLL),
                                                objective: Objective(name: .anACP, flags: .discovery, loopCount: 1)).emit()
@@ -164,12 +168,12 @@ import Testing
             logs += engine.received([0x85, 0x09], from: source(), now: at(Int64(index))).logs
         }
         #expect(engine.drops.count(.malformed) == 100)
-        #expect(logs.count == 5)  // 10 per minute, 5 already used above
+        #expect(logs.count == 4)  // 10 per minute, 6 already used above
         #expect(logs.allSatisfy { $0.contains("fe80::6c79:8cff:feb5:36db%3") && $0.contains("malformed") })
         // A minute later logging resumes, with the number of suppressed lines.
         let later = engine.received([0xff], from: source(), now: at(61_000)).logs
         #expect(later.count == 1)
-        #expect(later.first?.contains("95 more drops not logged") == true)
+        #expect(later.first?.contains("96 more drops not logged") == true)
         #expect(engine.neighbours.isEmpty)
     }
 

@@ -59,11 +59,30 @@ import Testing
         #expect(first.sends.count == 2)
         let copy = grasp.received(srvEST(), from: .datagram(from: address("fe80::98"), port: 7017, interface: 3), now: at(10))
         #expect(copy.sends.isEmpty && copy.events.isEmpty)
-        #expect(grasp.drops.count(.duplicateFlood) == 1)
+        #expect(grasp.drops.count(.duplicate) == 1)
         // Same session id from another initiator is a different flood.
         let other = GraspMessage.flood(sessionID: 12_340_815, initiator: .ipv6(address("fd89:b714:f3db::300:1")), ttl: 1000, entries: [
             FloodEntry(objective: Objective(name: "EX", flags: .synchronization, loopCount: 3))]).emit()
         #expect(grasp.received(other, from: .datagram(from: address("fe80::98"), port: 7017, interface: 3), now: at(10)).sends.count == 2)
+    }
+
+    /// Invented session ids cannot grow the duplicate-suppression memory past its bound.
+    @Test func floodMemoryBounded() {
+        var config = GraspConfiguration()
+        config.maximumFloodMemory = 10
+        let grasp = GraspEngine(address: us, configuration: config, random: countingRandom())
+        grasp.linkUp(interface: 1, linkLocal: address("fe80::1"))
+        grasp.linkUp(interface: 2, linkLocal: address("fe80::2"))
+        var relayed = 0
+        for session in UInt32(1)...15 {
+            relayed += grasp.received(srvEST(session: session), from: .datagram(from: address("fe80::99"), port: 7017, interface: 2),
+                                      now: at(0)).sends.count
+        }
+        #expect(relayed == 10)
+        #expect(grasp.drops.count(.tableFull) == 5)
+        // Once the remembered floods have expired there is room again.
+        #expect(grasp.received(srvEST(session: 99), from: .datagram(from: address("fe80::99"), port: 7017, interface: 2),
+                               now: at(300_000)).sends.count == 1)
     }
 
     @Test func ownFloodNotRelayedBack() {
