@@ -23,6 +23,8 @@ public enum SessionFailure: Equatable, Sendable {
     case invalid
     /// The negotiation's loop count ran out (RFC 8990 §2.8.7).
     case loopCountExhausted
+    /// Our own message would exceed GRASP_DEF_MAX_SIZE, which the peer would refuse.
+    case messageTooLarge
 }
 
 /// What the engine tells ASAs (carried in `GraspAction.deliver`). The ASA glue (registrar, join

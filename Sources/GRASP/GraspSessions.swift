@@ -20,7 +20,8 @@ extension GraspEngine {
 
     /// Starts a negotiation with the peer at `locator` (TCP, IPv6): opens the connection and sends
     /// M_REQ_NEG. `interface` matters only for a link-local locator. Nil when the locator is not
-    /// reachable that way or too many sessions are open.
+    /// reachable that way, too many sessions are open, or the request would exceed
+    /// GRASP_DEF_MAX_SIZE.
     public func requestNegotiation(_ objective: Objective, to locator: Locator, interface: UInt32 = 0,
                                    now: Instant) -> (SessionHandle, [GraspAction])? {
         start(.negotiation, objective, locator, interface, now)
@@ -49,8 +50,14 @@ extension GraspEngine {
         sessions[key] = session
         var step = objective
         step.loopCount = session.loopCount
-        return [.send(GraspMessage.negotiate(sessionID: handle.sessionID, objective: step).emit(),
-                      to: .connection(session.connection))] + timerActions()
+        let bytes = GraspMessage.negotiate(sessionID: handle.sessionID, objective: step).emit()
+        guard bytes.count <= GraspConstants.defaultMaximumSize else {
+            sessions[key] = nil
+            let end = GraspMessage.end(sessionID: handle.sessionID, option: .decline(reason: "offer too large"))
+            return [.send(end.emit(), to: .connection(session.connection)), .close(session.connection),
+                    .deliver(.sessionFailed(handle, .messageTooLarge))] + timerActions()
+        }
+        return [.send(bytes, to: .connection(session.connection))] + timerActions()
     }
 
     /// Asks the peer to wait (M_WAIT) while we think.
@@ -71,13 +78,19 @@ extension GraspEngine {
     public func synchronize(_ handle: SessionHandle, _ objective: Objective?, now: Instant) -> [GraspAction] {
         guard let session = sessions.removeValue(forKey: SessionKey(handle)), session.kind == .synchronization,
               session.role == .responder else { return [] }
-        return [.send(GraspMessage.synch(sessionID: handle.sessionID, objective: objective).emit(),
-                      to: .connection(session.connection)), .close(session.connection)] + timerActions()
+        var bytes = GraspMessage.synch(sessionID: handle.sessionID, objective: objective).emit()
+        if bytes.count > GraspConstants.defaultMaximumSize {
+            // The peer would drop it; an empty M_SYNCH at least ends its wait at once.
+            bytes = GraspMessage.synch(sessionID: handle.sessionID, objective: nil).emit()
+        }
+        return [.send(bytes, to: .connection(session.connection)), .close(session.connection)] + timerActions()
     }
 
     private func start(_ kind: Session.Kind, _ objective: Objective, _ locator: Locator, _ interface: UInt32,
                        _ now: Instant) -> (SessionHandle, [GraspAction])? {
-        guard case .ipv6(let peer, .tcp, let port) = locator, sessions.count < configuration.maximumSessions else { return nil }
+        guard case .ipv6(let peer, .tcp, let port) = locator, sessions.count < configuration.maximumSessions,
+              GraspMessage.requestNegotiation(sessionID: 0, objective: objective).emit().count
+                  <= GraspConstants.defaultMaximumSize - 4 else { return nil }
         let session = newSessionID(now: now)
         let handle = SessionHandle(initiator: .ipv6(address), sessionID: session)
         let connection = newConnection()

@@ -107,6 +107,19 @@ import Testing
         guard case .sessionFailed(handle, .loopCountExhausted)? = reply.events.first else { Issue.record("not failed"); return }
     }
 
+    /// Nothing over GRASP_DEF_MAX_SIZE leaves: the peer would only drop it.
+    @Test func oversizedOwnMessages() throws {
+        let grasp = GraspEngine(address: us, random: countingRandom())
+        let huge = Objective(name: "EX3", flags: .negotiation, loopCount: 6, value: .bytes(Array(repeating: 1, count: 3000)))
+        #expect(grasp.requestNegotiation(huge, to: .ipv6(peer, .tcp, port: 1), now: at(0)) == nil)
+        let small = Objective(name: "EX3", flags: .negotiation, loopCount: 6)
+        let (handle, _) = try #require(grasp.requestNegotiation(small, to: .ipv6(peer, .tcp, port: 1), now: at(0)))
+        let step = grasp.negotiateStep(handle, huge, now: at(1))
+        #expect(step.sends.allSatisfy { $0.bytes.count <= GraspConstants.defaultMaximumSize })
+        guard case .end(handle.sessionID, .decline(_))? = step.messages.first else { Issue.record("not declined"); return }
+        guard case .sessionFailed(handle, .messageTooLarge)? = step.events.first else { Issue.record("not failed"); return }
+    }
+
     @Test func invalidFromPeerEndsSession() throws {
         let grasp = GraspEngine(address: us, random: countingRandom())
         let objective = Objective(name: "EX3", flags: .synchronization, loopCount: 2)
