@@ -59,7 +59,7 @@ let package = Package(
         .testTarget(name: "PlatformTests", dependencies: ["Platform"], swiftSettings: cImport),
         .testTarget(name: "NetlinkTests", dependencies: ["Netlink", "Platform"], swiftSettings: cImport),
         .testTarget(name: "CryptoTests", dependencies: ["Crypto"], swiftSettings: cImport),
-        .testTarget(name: "CBORTests", dependencies: ["CBOR"], swiftSettings: cImport),
+        .testTarget(name: "CBORTests", dependencies: ["CBOR", "Crypto"], swiftSettings: cImport),
         .testTarget(name: "RPLTests", dependencies: ["RPL", "Platform"], swiftSettings: cImport),
         .testTarget(name: "GRASPTests", dependencies: ["GRASP", "CBOR", "Platform"], swiftSettings: cImport),
         .testTarget(name: "IKEv2Tests", dependencies: ["IKEv2", "Platform", "Crypto"], swiftSettings: cImport),

@@ -28,7 +28,13 @@ extension CBORValue {
             let head = base[start]
             builder.inputLeft = input.count - start
             builder.inputEnd = base + input.count
-            if head >= 0xE0 && head <= 0xF3 {
+            if head >= 0xC6 && head <= 0xD4 {
+                // Tags 6–20 in the initial byte: well-formed, but libcbor 0.10's decoder rejects
+                // them as unassigned, and they include COSE_Sign1 (18), COSE_Mac0 (17) and
+                // COSE_Encrypt0 (16), which constrained vouchers are wrapped in.
+                builder.open(.tag(UInt64(head - 0xC0)), count: 1)
+                offset += 1
+            } else if head >= 0xE0 && head <= 0xF3 {
                 // Simple values 0–19: well-formed, but libcbor's decoder rejects them as unassigned.
                 builder.simple(head - 0xE0)
                 offset += 1

@@ -72,6 +72,17 @@ import Testing
         #expect(value.encode() == hex(definite))
     }
 
+    /// Tags 6–20 fit in the initial byte (0xc6–0xd4); libcbor's decoder refuses them, the bridge
+    /// must not: COSE_Sign1 is tag 18.
+    @Test func oneByteTagsSixToTwenty() throws {
+        for number in UInt64(6)...20 {
+            let encoding = [0xC0 + UInt8(number), 0x80]
+            #expect(CBORValue.tagged(number, .array([])).encode() == encoding)
+            #expect(try CBORValue.decode(encoding) == .tagged(number, .array([])))
+        }
+        #expect(try CBORValue.decode(hex("d2d1c600")) == .tagged(18, .tagged(17, .tagged(6, .unsigned(0)))))
+    }
+
     @Test func integerHelpers() throws {
         #expect(CBORValue.integer(-1000) == .negative(999))
         #expect(CBORValue.integer(Int64.min).integerValue == Int64.min)
