@@ -37,3 +37,18 @@ func ipJSON(_ arguments: [String]) throws -> [[String: Any]] {
     let output = try ip(["-j"] + arguments).output
     return (try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [[String: Any]]) ?? []
 }
+
+/// Waits until `ip` reports every address in `addresses` on `device` as usable (present and not
+/// tentative): the kernel finishes address setup on a workqueue, after `ip addr add` returns.
+func waitForAddresses(_ addresses: [String], device: String, namespace: String) throws {
+    for _ in 0..<100 {
+        let interfaces = try ipJSON(["-n", namespace, "-6", "addr", "show", "dev", device])
+        let infos = (interfaces.first?["addr_info"] as? [[String: Any]]) ?? []
+        let ready = addresses.allSatisfy { address in
+            infos.contains { ($0["local"] as? String) == address && $0["tentative"] == nil }
+        }
+        if ready { return }
+        usleep(20_000)
+    }
+    throw CommandFailed(command: ["wait for", device] + addresses, status: -1)
+}

@@ -72,6 +72,7 @@ import CLinux
         try setup("/usr/sbin/ip", ["-n", namespace, "link", "set", "lo", "up"])
         try setup("/usr/sbin/ip", ["-n", namespace, "addr", "add", "fd00:5::1/64", "dev", "lo", "nodad"])
         try setup("/usr/sbin/ip", ["-n", namespace, "addr", "add", "fd00:5::2/64", "dev", "lo", "nodad"])
+        try waitForAddresses(["fd00:5::1", "fd00:5::2"], device: "lo", namespace: namespace)
         let first = try #require(IPv6Address("fd00:5::1"))
         let second = try #require(IPv6Address("fd00:5::2"))
         let (receiver, sender) = try NetworkNamespace.run(in: namespace) { () throws(SystemError) -> (UDPSocket, UDPSocket) in
