@@ -8,11 +8,12 @@ import CMbedTLS
 /// enough for that, so no DRBG state is kept here: nothing global, nothing to seed.
 ///
 /// Why there is no `psa_crypto_init()` call: the build uses mbedTLS 3.6's default configuration,
-/// where `MBEDTLS_USE_PSA_CRYPTO` is off and no hash or cipher is provided by a PSA driver, so the
-/// hash, HMAC, GCM, ECP, PK and X.509 functions used here take their built-in paths and never touch
-/// the PSA subsystem. 3.6 requires `psa_crypto_init()` only for TLS 1.3 handshakes (and for
-/// everything once `MBEDTLS_USE_PSA_CRYPTO` is enabled): the TLS bridge must call it before its
-/// first handshake.
+/// where `MBEDTLS_USE_PSA_CRYPTO` is off and no hash or cipher is provided only by a PSA driver, so
+/// the hash, HMAC, GCM, ECP, PK and X.509 functions used here take their built-in paths and never
+/// touch the PSA subsystem (mbedtls_config.h, notes on MBEDTLS_USE_PSA_CRYPTO and
+/// MBEDTLS_SSL_PROTO_TLS1_3). The one default-enabled user of PSA is TLS 1.3, and since 3.6.1 a
+/// handshake calls `psa_crypto_init()` itself (ChangeLog, "Default behavior changes"); a TLS bridge
+/// may still call it once at start-up to see an entropy failure there rather than mid-handshake.
 public enum Randomness {
     /// Fills `buffer` from getrandom(2), retrying on EINTR and on short reads.
     public static func fill(_ buffer: UnsafeMutableRawBufferPointer) throws(CryptoError) {
