@@ -42,6 +42,15 @@ let package = Package(
             linkerSettings: [.unsafeFlags(["-L\(depsLib)", "-lcbor"])]
         ),
 
+        // DER encoding and decoding (X.509, CMS, PKCS#10 pieces mbedTLS does not build for us).
+        .target(name: "ASN1", swiftSettings: cImport),
+        // Certificates for the ACP: AcpNodeName (RFC 8994 §6.2.2), certificate and CSR creation, CMS.
+        .target(name: "PKI", dependencies: ["ASN1", "Crypto", "CMbedTLS"], swiftSettings: cImport),
+        // A strict JSON parser and serializer (vouchers, status documents).
+        .target(name: "JSON", swiftSettings: cImport),
+        // Vouchers and voucher requests (RFC 8366, RFC 8995, cBRSKI): JSON/CMS and CBOR/COSE forms.
+        .target(name: "Voucher", dependencies: ["JSON", "CBOR", "Crypto", "PKI", "ASN1"], swiftSettings: cImport),
+
         // RPL (RFC 6550) with the ACP profile (RFC 8994 §6.11): wire codec and storing-mode engine.
         .target(name: "RPL", dependencies: ["Platform"], swiftSettings: cImport),
         // GRASP (RFC 8990): messages over CBOR, DULL and full-GRASP engines, the ASA API.
@@ -60,6 +69,10 @@ let package = Package(
         .testTarget(name: "NetlinkTests", dependencies: ["Netlink", "Platform"], swiftSettings: cImport),
         .testTarget(name: "CryptoTests", dependencies: ["Crypto"], swiftSettings: cImport),
         .testTarget(name: "CBORTests", dependencies: ["CBOR", "Crypto"], swiftSettings: cImport),
+        .testTarget(name: "ASN1Tests", dependencies: ["ASN1"], swiftSettings: cImport),
+        .testTarget(name: "PKITests", dependencies: ["PKI", "ASN1", "Crypto"], swiftSettings: cImport),
+        .testTarget(name: "JSONTests", dependencies: ["JSON"], swiftSettings: cImport),
+        .testTarget(name: "VoucherTests", dependencies: ["Voucher", "JSON", "CBOR", "Crypto", "PKI"], swiftSettings: cImport),
         .testTarget(name: "RPLTests", dependencies: ["RPL", "Platform"], swiftSettings: cImport),
         .testTarget(name: "GRASPTests", dependencies: ["GRASP", "CBOR", "Platform"], swiftSettings: cImport),
         .testTarget(name: "IKEv2Tests", dependencies: ["IKEv2", "Platform", "Crypto"], swiftSettings: cImport),
