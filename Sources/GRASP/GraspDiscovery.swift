@@ -49,7 +49,7 @@ extension GraspEngine {
         let key = SessionKey(initiator: initiator, sessionID: session)
         if initiator == .ipv6(address) { return drop(.fromSelf, detail: "discovery", source, now) }
         guard discoveries[key] == nil else {
-            _ = drops.record(.duplicate, detail: "", from: source, now: now)
+            drops.countQuietly(.duplicate)
             return []
         }
         if let registration = registered[objective.name] {

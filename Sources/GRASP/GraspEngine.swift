@@ -131,15 +131,18 @@ public final class GraspEngine {
         return ConnectionID(nextConnection)
     }
 
-    /// A fresh session id: random, not in use and not used recently by us (RFC 8990 §2.7).
+    /// A fresh session id: random, not in use and not used recently by us (RFC 8990 §2.7). On a
+    /// clash the next value is tried, so this ends even with a broken random source (the ids in
+    /// use are finitely many).
     func newSessionID(now: Instant) -> UInt32 {
+        var candidate = UInt32(truncatingIfNeeded: random.next())
         while true {
-            let candidate = UInt32(truncatingIfNeeded: random.next())
             let key = SessionKey(initiator: .ipv6(address), sessionID: candidate)
             if recentSessionIDs[candidate] == nil, sessions[key] == nil, discoveries[key] == nil, seenFloods[key] == nil {
                 recentSessionIDs[candidate] = now + configuration.sessionTimeout
                 return candidate
             }
+            candidate &+= 1
         }
     }
 

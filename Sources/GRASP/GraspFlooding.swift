@@ -95,7 +95,7 @@ extension GraspEngine {
         if initiator == .ipv6(address) { return drop(.fromSelf, detail: "flood", source, now) }
         // A mesh delivers every flood over several paths: copies are normal, so counted but not logged.
         guard seenFloods[key] == nil else {
-            _ = drops.record(.duplicate, detail: "", from: source, now: now)
+            drops.countQuietly(.duplicate)
             return []
         }
         if seenFloods.count >= configuration.maximumFloodMemory {

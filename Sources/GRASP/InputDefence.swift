@@ -66,6 +66,11 @@ public struct DropLog {
 
     public var total: Int { counts.reduce(0, +) }
 
+    /// Counts a drop that is normal enough not to be worth a log line (flood copies in a mesh).
+    mutating func countQuietly(_ reason: DropReason) {
+        counts[reason.rawValue] += 1
+    }
+
     /// Counts the drop; returns the log line to emit, if the rate limit allows one.
     mutating func record(_ reason: DropReason, detail: String, from source: GraspSource, now: Instant) -> String? {
         counts[reason.rawValue] += 1

@@ -155,3 +155,17 @@ import Testing
                                          to: .ipv6(peer, .udp, port: 1), now: at(0)) == nil)
     }
 }
+
+@Suite struct SessionIDs {
+    /// Even a random source stuck on one value yields distinct ids (and never hangs).
+    @Test func distinctWithAStuckRandomSource() throws {
+        let grasp = GraspEngine(address: address("fd00::1"), random: fixedRandom([7]))
+        var ids: Set<UInt32> = []
+        for index in 0..<20 {
+            let (handle, _) = try #require(grasp.requestSynchronization(Objective(name: "EX", flags: .synchronization, loopCount: 1),
+                                                                        to: .ipv6(address("fd00::2"), .tcp, port: 1), now: at(Int64(index))))
+            ids.insert(handle.sessionID)
+        }
+        #expect(ids.count == 20)
+    }
+}
