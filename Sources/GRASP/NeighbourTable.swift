@@ -119,3 +119,28 @@ extension NeighbourStatus {
             + "  expires \(remaining.totalNanoseconds / 1_000_000_000)s"
     }
 }
+
+extension NeighbourStatus {
+    /// One object of `minerva-connect status --json`.
+    public func json(interfaceName: String) -> String {
+        let locatorField = locator.map { "\"\(jsonEscaped("\($0)"))\"" } ?? "null"
+        return "{\"interface\":\"\(jsonEscaped(interfaceName))\",\"peer\":\"\(peer)\","
+            + "\"objective\":\"\(jsonEscaped(objective.description))\",\"locator\":\(locatorField),"
+            + "\"age_s\":\(age.totalNanoseconds / 1_000_000_000),\"expires_s\":\(remaining.totalNanoseconds / 1_000_000_000)}"
+    }
+}
+
+/// RFC 8259 string escaping over UTF-8 bytes: objective names and interface names come from the
+/// network or the system and may hold quotes or control characters.
+func jsonEscaped(_ text: String) -> String {
+    var out: [UInt8] = []
+    let digits = Array("0123456789abcdef".utf8)
+    for byte in text.utf8 {
+        switch byte {
+        case 0x22, 0x5C: out += [0x5C, byte]
+        case 0x00..<0x20: out += Array("\\u00".utf8) + [digits[Int(byte >> 4)], digits[Int(byte & 0xF)]]
+        default: out.append(byte)
+        }
+    }
+    return String(decoding: out, as: UTF8.self)
+}

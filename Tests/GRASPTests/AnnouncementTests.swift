@@ -87,6 +87,18 @@ import Testing
     }
 }
 
+extension StatusText {
+    @Test func neighbourJSON() throws {
+        let row = NeighbourStatus(interface: 3, peer: address("fe80::1"), objective: ObjectiveName("A\"B\n"),
+                                  locator: nil, age: .seconds(1), remaining: .seconds(2))
+        let text = row.json(interfaceName: "dull003")
+        #expect(text == #"{"interface":"dull003","peer":"fe80::1","objective":"A\"B\u000a","locator":null,"age_s":1,"expires_s":2}"#)
+        // Foundation's JSON parser is the independent judge of validity.
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        #expect(object["objective"] as? String == "A\"B\n")
+    }
+}
+
 @Suite struct SessionEdgeCases {
     let us = address("fd89:b714:f3db::100:1")
     let peer = address("fd89:b714:f3db::200:1")
