@@ -69,13 +69,20 @@ public enum PlatformSelfTest {
             guard pipe2(&fds, O_NONBLOCK | O_CLOEXEC) == 0 else { throw SystemError.last("pipe2") }
             defer { close(fds[0]); close(fds[1]) }
             var received: [UInt8] = []
+            // Stop once everything happened rather than after a fixed time: under emulation an
+            // iteration can wake late enough for the write and a stop timer to fire together.
+            func stopWhenDone() {
+                if order.count >= 2 && received.count >= 3 { loop.stop() }
+            }
             try loop.register(fd: fds[0], events: .readable) { _ in
                 var buffer = [UInt8](repeating: 0, count: 8)
                 let count = read(fds[0], &buffer, 8)
                 received += buffer.prefix(max(0, count))
+                stopWhenDone()
             }
             loop.schedule(after: .milliseconds(1)) { _ = write(fds[1], "acp", 3) }
-            loop.schedule(after: .milliseconds(20)) { loop.stop() }
+            loop.schedule(after: .milliseconds(8)) { stopWhenDone() }
+            loop.schedule(after: .seconds(1)) { loop.stop() }
             try loop.run()
             try loop.unregister(fd: fds[0])
             return (order, received)
