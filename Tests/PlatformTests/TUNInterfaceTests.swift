@@ -25,6 +25,7 @@ import CLinux
         try setup("/usr/sbin/ip", ["netns", "exec", namespace, "sysctl", "-qw", "net.ipv6.conf.acp_test0.accept_dad=0"])
         try setup("/usr/sbin/ip", ["-n", namespace, "addr", "add", "fd00:acb::1/64", "dev", "acp_test0", "nodad"])
         try setup("/usr/sbin/ip", ["-n", namespace, "link", "set", "acp_test0", "up"])
+        try waitForAddresses(["fd00:acb::1"], device: "acp_test0", namespace: namespace)
 
         // Echo request from fd00:acb::2 (a peer behind the TUN) to fd00:acb::1 (the kernel).
         let source = try #require(IPv6Address("fd00:acb::2")).bytes
@@ -34,11 +35,11 @@ import CLinux
         icmp[2] = UInt8(checksum >> 8)
         icmp[3] = UInt8(checksum & 0xFF)
         let packet: [UInt8] = [0x60, 0, 0, 0, 0, UInt8(icmp.count), 58, 64] + source + destination + icmp
-        #expect(try tun.write(packet) == .done(packet.count))
-
+        // Router solicitations and MLD reports come out too; wait for the echo reply, and send
+        // the request again now and then in case the kernel was still bringing the link up.
         var reply: [UInt8]? = nil
-        for _ in 0..<100 where reply == nil {
-            // Router solicitations and MLD reports come out too; wait for the echo reply.
+        for attempt in 0..<300 where reply == nil {
+            if attempt % 50 == 0 { #expect(try tun.write(packet) == .done(packet.count)) }
             if case .done(let bytes) = try tun.read(), bytes.count >= 48, bytes[6] == 58, bytes[40] == 129 {
                 reply = bytes
             } else {
