@@ -74,6 +74,11 @@ public final class GraspEngine {
 
     /// One complete message (see StreamFraming for TCP) from UDP or a connection.
     public func received(_ bytes: [UInt8], from source: GraspSource, now: Instant) -> [GraspAction] {
+        // Our own multicasts come back through the loopback of the multicast socket.
+        if case .datagram(let sender, _, _) = source, sender == address || links.values.contains(sender) {
+            drops.countQuietly(.fromSelf)
+            return []
+        }
         let message: GraspMessage
         do {
             message = try GraspMessage.parse(bytes).message

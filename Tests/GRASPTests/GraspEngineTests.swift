@@ -91,6 +91,9 @@ import Testing
                                                                 value: .text("EST-TLS")),
                                            locator: .ipv6(us, .tcp, port: 8443))], ttl: 210_000, now: at(0))
         #expect(sent.sends.count == 3)
+        // Looped back by our own multicast socket: ignored before parsing.
+        #expect(grasp.received(sent.sends[0].bytes, from: .datagram(from: address("fe80::2"), port: 7017, interface: 2), now: at(1)).isEmpty)
+        #expect(grasp.drops.count(.fromSelf) == 1)
         let echo = grasp.received(sent.sends[0].bytes, from: .datagram(from: address("fe80::99"), port: 7017, interface: 1), now: at(5))
         #expect(echo.sends.isEmpty && echo.events.isEmpty)
     }
