@@ -10,24 +10,23 @@ import CLinux
 /// registration carries a key that is never reused, so an event already fetched for an fd that
 /// was unregistered (or closed and reused by a new registration) in the same iteration is dropped
 /// instead of reaching the wrong handler.
+///
+/// Handlers and timer actions usually capture the loop (to stop it, to re-arm): that is a
+/// reference cycle, by design — the loop lives as long as the process, and Embedded Swift has no
+/// `weak` to avoid it.
 public final class EventLoop {
     public typealias IOHandler = (IOEvents) -> Void
     public typealias TimerAction = () -> Void
 
-    private struct Registration {
-        var fd: Int32
-        var handler: IOHandler
-    }
-
     private let epollFD: Int32
-    private var registrations: [UInt64: Registration] = [:]
+    private var handlers: [UInt64: IOHandler] = [:]
     private var keyForFD: [Int32: UInt64] = [:]
     private var nextKey: UInt64 = 1
     private var timers = TimerQueue<TimerAction>()
     private var stopRequested = false
     private var events: [epoll_event]
 
-    /// The instant read at the start of the current iteration (or at `init`).
+    /// The instant read when the current iteration woke up (or at `init`).
     public private(set) var now: Instant
 
     public init(maxEventsPerWait: Int = 64) throws(SystemError) {
@@ -55,7 +54,7 @@ public final class EventLoop {
             throw SystemError.last("epoll_ctl add", subject: "fd \(fd)")
         }
         nextKey += 1
-        registrations[key] = Registration(fd: fd, handler: handler)
+        handlers[key] = handler
         keyForFD[fd] = key
     }
 
@@ -75,7 +74,7 @@ public final class EventLoop {
         guard let key = keyForFD.removeValue(forKey: fd) else {
             throw SystemError("epoll_ctl del", errno: ENOENT, subject: "fd \(fd)")
         }
-        registrations[key] = nil
+        handlers[key] = nil
         guard epoll_ctl(epollFD, EPOLL_CTL_DEL, fd, nil) == 0 else {
             throw SystemError.last("epoll_ctl del", subject: "fd \(fd)")
         }
@@ -128,8 +127,8 @@ public final class EventLoop {
 
         for index in 0..<max(0, Int(ready)) {
             let key = events[index].data.u64
-            guard let registration = registrations[key] else { continue }
-            registration.handler(IOEvents(rawValue: events[index].events))
+            guard let handler = handlers[key] else { continue }
+            handler(IOEvents(rawValue: events[index].events))
         }
 
         // Timers scheduled by these very actions wait for the next iteration (whose timeout
