@@ -1,0 +1,99 @@
+import ASN1
+import Crypto
+
+/// Creates X.509 v3 certificates signed with ECDSA: the domain CA, ACP node certificates
+/// (LDevIDs with the AcpNodeName, RFC 8994 §6.2.2) and IDevIDs (RFC 8995 §2.3). The
+/// TBSCertificate is built here and signed with Crypto's ECDSA; validity times and serial numbers
+/// are the caller's, so nothing here reads a clock.
+public enum CertificateBuilder {
+    /// Any certificate: `subjectKey` certified by `issuerKey` under `issuer`'s name.
+    public static func certificate(
+        subject: DistinguishedName, subjectKey: ECPublicKey, issuer: DistinguishedName, issuerKey: ECPrivateKey,
+        serialNumber: [UInt8], notBefore: Int64, notAfter: Int64, extensions: [CertificateExtension]
+    ) throws(PKIError) -> X509Certificate {
+        let algorithm = SignatureAlgorithm(for: issuerKey.curve)
+        var tbsFields: [DERNode] = [
+            .explicit(0, .integer(2)),  // v3
+            .integer(unsignedBigEndian: serialNumber),
+            algorithm.algorithmIdentifier,
+            issuer.node,
+            .sequence([.time(secondsSince1970: notBefore), .time(secondsSince1970: notAfter)]),
+            subject.node,
+            .encoded(subjectKey.subjectPublicKeyInfoDER),
+        ]
+        if !extensions.isEmpty { tbsFields.append(.explicit(3, .sequence(extensions.map { $0.node }))) }
+        let tbs = DERNode.sequence(tbsFields).encoded
+        let signature = try algorithm.sign(tbs, with: issuerKey)
+        let certificate = DERNode.sequence([.encoded(tbs), algorithm.algorithmIdentifier, .bitString(signature)]).encoded
+        return try X509Certificate(der: certificate)
+    }
+
+    /// A self-signed domain CA (trust anchor): basicConstraints cA, keyCertSign and cRLSign.
+    public static func certificateAuthority(
+        subject: DistinguishedName, key: ECPrivateKey, serialNumber: [UInt8], notBefore: Int64, notAfter: Int64
+    ) throws(PKIError) -> X509Certificate {
+        let identifier = keyIdentifier(key.publicKey)
+        return try certificate(
+            subject: subject, subjectKey: key.publicKey, issuer: subject, issuerKey: key,
+            serialNumber: serialNumber, notBefore: notBefore, notAfter: notAfter,
+            extensions: [
+                .basicConstraints(isCA: true),
+                .keyUsage([.keyCertSign, .cRLSign, .digitalSignature]),
+                .subjectKeyIdentifier(key.publicKey),
+                .authorityKeyIdentifier(identifier),
+            ])
+    }
+
+    /// An ACP certificate: end entity, digitalSignature (ECDSA for IKEv2 and TLS) and
+    /// keyAgreement, EKU serverAuth + clientAuth (RFC 8994 §6.2.2), the AcpNodeName in
+    /// subjectAltName.
+    public static func acpCertificate(
+        subject: DistinguishedName, subjectKey: ECPublicKey, acpNodeName: AcpNodeName,
+        issuer: X509Certificate, issuerKey: ECPrivateKey, serialNumber: [UInt8], notBefore: Int64, notAfter: Int64
+    ) throws(PKIError) -> X509Certificate {
+        try certificate(
+            subject: subject, subjectKey: subjectKey, issuer: issuer.subject, issuerKey: issuerKey,
+            serialNumber: serialNumber, notBefore: notBefore, notAfter: notAfter,
+            extensions: [
+                .basicConstraints(isCA: false),
+                .keyUsage([.digitalSignature, .keyAgreement]),
+                .extendedKeyUsage([OID.serverAuth, OID.clientAuth]),
+                .subjectKeyIdentifier(subjectKey),
+                .authorityKeyIdentifier(try authorityKeyIdentifier(issuer, issuerKey)),
+                .subjectAltName([acpNodeName]),
+            ])
+    }
+
+    /// An IDevID: subject `serialNumber=<product serial>` (RFC 8995 §2.3.1) and the MASA URL
+    /// extension (§2.3.2).
+    public static func idevid(
+        productSerialNumber: String, subjectKey: ECPublicKey, masaURL: String,
+        issuer: X509Certificate, issuerKey: ECPrivateKey, serialNumber: [UInt8], notBefore: Int64, notAfter: Int64
+    ) throws(PKIError) -> X509Certificate {
+        try certificate(
+            subject: DistinguishedName([.init(OID.serialNumber, productSerialNumber)]), subjectKey: subjectKey,
+            issuer: issuer.subject, issuerKey: issuerKey,
+            serialNumber: serialNumber, notBefore: notBefore, notAfter: notAfter,
+            extensions: [
+                .basicConstraints(isCA: false),
+                .keyUsage([.digitalSignature]),
+                .subjectKeyIdentifier(subjectKey),
+                .authorityKeyIdentifier(try authorityKeyIdentifier(issuer, issuerKey)),
+                .masaURL(masaURL),
+            ])
+    }
+
+    /// A positive 16-byte serial number from getrandom(2) (RFC 5280 §4.1.2.2: at most 20
+    /// octets; CA/Browser practice: 64+ random bits).
+    public static func randomSerialNumber() throws(PKIError) -> [UInt8] {
+        var bytes = try usingCrypto { () throws(CryptoError) in try Randomness.bytes(16) }
+        bytes[0] = bytes[0] & 0x7F | 0x40
+        return bytes
+    }
+}
+
+/// The issuer's own subjectKeyIdentifier if it has one, else RFC 7093's from its key, so that
+/// authorityKeyIdentifier matches what path builders look up.
+private func authorityKeyIdentifier(_ issuer: X509Certificate, _ key: ECPrivateKey) throws(PKIError) -> [UInt8] {
+    try issuer.subjectKeyIdentifier() ?? keyIdentifier(key.publicKey)
+}
