@@ -72,10 +72,13 @@ c_flags() {
     printf '%s\n' "${CLANG_FLAGS[@]}" "${includes[@]}" -Os -ffunction-sections -fdata-sections
 }
 
+# -function-sections: without it each Swift module is one .text section and --gc-sections cannot
+# drop the module's unused functions (whole-module compilation emits every public one).
 swift_flags() {
-    local out="$1" flag
+    local out="$1" flag includes
     printf '%s\n' -target "$SWIFT_TARGET" "${SWIFT_FLAGS[@]}" \
         -enable-experimental-feature Embedded -wmo -Osize -module-cache-path "$out/module-cache" \
+        -Xfrontend -function-sections \
         -Xcc -nostdinc -Xcc -D__linux__ -Xcc -D__unix__
     mapfile -t includes < <(target_c_includes)
     for flag in "${includes[@]}"; do
@@ -118,7 +121,9 @@ compile_swift_module() {
 # swiftc refuses every MIPS triple although its LLVM has the MIPS backend. Swift code is therefore
 # compiled as armv7 LLVM IR, with the C view of mipsel's musl and uapi headers, and the IR is
 # retargeted: datalayout and triple become mipsel's, ARM CPU/feature attributes are dropped, and
-# clang generates MIPS32 code. Limits (also in Toolchains/README.md):
+# clang generates MIPS32 code. Private functions become internal (still local to the object): the
+# MIPS backend names private symbols `$name` but emits swiftcc tail calls to them as `name`, which
+# then fail to link. Limits (also in Toolchains/README.md):
 #   - C structs passed BY VALUE between Swift and C follow the ARM calling convention in the IR and
 #     will not match MIPS o32: pass pointers across the C boundary (all of CLinux does).
 #   - Swift sees ARM's C type facts (char is unsigned); layouts of ints, pointers and 64-bit
@@ -134,6 +139,7 @@ retarget_ir_to_mipsel() {
         -e "s/^target datalayout = \".*\"/target datalayout = \"$MIPSEL_DATALAYOUT\"/" \
         -e 's/^target triple = ".*"/target triple = "mipsel-unknown-linux-musl"/' \
         -e 's/ "target-cpu"="[^"]*"//g; s/ "target-features"="[^"]*"//g' \
+        -e 's/^define private /define internal /' \
         "$ir"
     "$CLANG" --target=mipsel-linux-musl -Os -ffunction-sections -fdata-sections -Wno-override-module \
         -c "$ir" -o "$obj"

@@ -55,8 +55,12 @@ target_info() {
         DEB_ARCH=mipsel; LIBGCC_ARCH=mipsel; GNU_TRIPLET=mipsel-linux-gnu; MUSL_TRIPLET=mipsel-linux-musl
         CLANG_FLAGS=(--target=mipsel-linux-musl)
         SWIFT_TARGET=armv7-none-none-eabi
+        # The C view must be mipsel's where it differs from ARM's: architecture macros, o32, and
+        # the C types whose ARM definitions clash with musl's mipsel headers (wchar_t is int,
+        # char is signed).
         SWIFT_FLAGS=(-Xcc -U__arm__ -Xcc -U__ARM_EABI__ -Xcc -D__mips__ -Xcc -D__mips=32 -Xcc -D_MIPS_SIM=1
-                     -Xcc -D__MIPSEL__ -Xcc -D_MIPSEL)
+                     -Xcc -D__MIPSEL__ -Xcc -D_MIPSEL
+                     -Xcc -U__WCHAR_TYPE__ -Xcc -D__WCHAR_TYPE__=int -Xcc -U__WCHAR_UNSIGNED__ -Xcc -fsigned-char)
         SWIFT_VIA_IR=yes ;;
     *) echo "unknown target '$1' (expected one of: ${ALL_TARGETS[*]})" >&2; return 1 ;;
     esac
