@@ -1,6 +1,7 @@
 import CBOR
 import Crypto
 import JSON
+import PKI
 
 /// Why a voucher or voucher request was not read, not signed or not accepted.
 public enum VoucherError: Error, Equatable {
@@ -18,6 +19,10 @@ public enum VoucherError: Error, Equatable {
     case invalidLeaf(String)
     /// A leaf appears twice (possible in CBOR, which does not forbid duplicate map keys).
     case duplicateLeaf(String)
+    /// The CMS SignedData (RFC 8366 §5.2) is malformed or does not verify.
+    case cms(PKIError)
+    /// The CMS content type is neither id-ct-animaJSONVoucher nor id-data.
+    case unexpectedContentType
     /// The COSE_Sign1 structure (RFC 9052 §4.2) or its headers are malformed.
     case malformedCOSE(String)
     /// A COSE algorithm other than ES256 (-7) or ES384 (-35), or one that does not match the
