@@ -31,5 +31,5 @@ func inspect(certificate der: [UInt8]) {
     _ = try? certificate.acpNodeNames()
     _ = try? certificate.masaURL()
     _ = try? certificate.subjectKeyIdentifier()
-    if let key = try? certificate.publicKey() { _ = try? certificate.verifySignature(issuerKey: key) }
+    _ = try? certificate.verifySignature(issuerKey: certificate.subjectKey)
 }

@@ -1,17 +1,17 @@
 import ASN1
 import Crypto
 
-/// Creates X.509 v3 certificates signed with ECDSA: the domain CA, ACP node certificates
+/// Creates X.509 v3 certificates signed with ECDSA (or RSA): the domain CA, ACP node certificates
 /// (LDevIDs with the AcpNodeName, RFC 8994 §6.2.2) and IDevIDs (RFC 8995 §2.3). The
 /// TBSCertificate is built here and signed with Crypto's ECDSA; validity times and serial numbers
 /// are the caller's, so nothing here reads a clock.
 public enum CertificateBuilder {
     /// Any certificate: `subjectKey` certified by `issuerKey` under `issuer`'s name.
     public static func certificate(
-        subject: DistinguishedName, subjectKey: ECPublicKey, issuer: DistinguishedName, issuerKey: ECPrivateKey,
+        subject: DistinguishedName, subjectKey: some SubjectPublicKey, issuer: DistinguishedName, issuerKey: some SigningKey,
         serialNumber: [UInt8], notBefore: Int64, notAfter: Int64, extensions: [CertificateExtension]
     ) throws(PKIError) -> X509Certificate {
-        let algorithm = SignatureAlgorithm(for: issuerKey.curve)
+        let algorithm = issuerKey.signatureAlgorithm
         var tbsFields: [DERNode] = [
             .explicit(0, .integer(2)),  // v3
             .integer(unsignedBigEndian: serialNumber),
@@ -23,24 +23,24 @@ public enum CertificateBuilder {
         ]
         if !extensions.isEmpty { tbsFields.append(.explicit(3, .sequence(extensions.map { $0.node }))) }
         let tbs = DERNode.sequence(tbsFields).encoded
-        let signature = try algorithm.sign(tbs, with: issuerKey)
+        let signature = try issuerKey.sign(tbs)
         let certificate = DERNode.sequence([.encoded(tbs), algorithm.algorithmIdentifier, .bitString(signature)]).encoded
         return try X509Certificate(der: certificate)
     }
 
     /// A self-signed domain CA (trust anchor): basicConstraints cA, keyCertSign and cRLSign.
     public static func certificateAuthority(
-        subject: DistinguishedName, key: ECPrivateKey, serialNumber: [UInt8], notBefore: Int64, notAfter: Int64
+        subject: DistinguishedName, key: some SigningKey, serialNumber: [UInt8], notBefore: Int64, notAfter: Int64
     ) throws(PKIError) -> X509Certificate {
-        let identifier = keyIdentifier(key.publicKey)
+        let publicKey = SubjectPublicKeyInfo(der: key.subjectPublicKeyInfoDER)
         return try certificate(
-            subject: subject, subjectKey: key.publicKey, issuer: subject, issuerKey: key,
+            subject: subject, subjectKey: publicKey, issuer: subject, issuerKey: key,
             serialNumber: serialNumber, notBefore: notBefore, notAfter: notAfter,
             extensions: [
                 .basicConstraints(isCA: true),
                 .keyUsage([.keyCertSign, .cRLSign, .digitalSignature]),
-                .subjectKeyIdentifier(key.publicKey),
-                .authorityKeyIdentifier(identifier),
+                .subjectKeyIdentifier(publicKey),
+                .authorityKeyIdentifier(keyIdentifier(publicKey)),
             ])
     }
 
@@ -48,8 +48,8 @@ public enum CertificateBuilder {
     /// keyAgreement, EKU serverAuth + clientAuth (RFC 8994 §6.2.2), the AcpNodeName in
     /// subjectAltName.
     public static func acpCertificate(
-        subject: DistinguishedName, subjectKey: ECPublicKey, acpNodeName: AcpNodeName,
-        issuer: X509Certificate, issuerKey: ECPrivateKey, serialNumber: [UInt8], notBefore: Int64, notAfter: Int64
+        subject: DistinguishedName, subjectKey: some SubjectPublicKey, acpNodeName: AcpNodeName,
+        issuer: X509Certificate, issuerKey: some SigningKey, serialNumber: [UInt8], notBefore: Int64, notAfter: Int64
     ) throws(PKIError) -> X509Certificate {
         try certificate(
             subject: subject, subjectKey: subjectKey, issuer: issuer.subject, issuerKey: issuerKey,
@@ -67,8 +67,8 @@ public enum CertificateBuilder {
     /// An IDevID: subject `serialNumber=<product serial>` (RFC 8995 §2.3.1) and the MASA URL
     /// extension (§2.3.2).
     public static func idevid(
-        productSerialNumber: String, subjectKey: ECPublicKey, masaURL: String,
-        issuer: X509Certificate, issuerKey: ECPrivateKey, serialNumber: [UInt8], notBefore: Int64, notAfter: Int64
+        productSerialNumber: String, subjectKey: some SubjectPublicKey, masaURL: String,
+        issuer: X509Certificate, issuerKey: some SigningKey, serialNumber: [UInt8], notBefore: Int64, notAfter: Int64
     ) throws(PKIError) -> X509Certificate {
         try certificate(
             subject: DistinguishedName([.init(OID.serialNumber, productSerialNumber)]), subjectKey: subjectKey,
@@ -94,6 +94,12 @@ public enum CertificateBuilder {
 
 /// The issuer's own subjectKeyIdentifier if it has one, else RFC 7093's from its key, so that
 /// authorityKeyIdentifier matches what path builders look up.
-private func authorityKeyIdentifier(_ issuer: X509Certificate, _ key: ECPrivateKey) throws(PKIError) -> [UInt8] {
-    try issuer.subjectKeyIdentifier() ?? keyIdentifier(key.publicKey)
+private func authorityKeyIdentifier(_ issuer: X509Certificate, _ key: some SigningKey) throws(PKIError) -> [UInt8] {
+    try issuer.subjectKeyIdentifier() ?? keyIdentifier(subjectPublicKeyInfo: key.subjectPublicKeyInfoDER)
+}
+
+/// A SubjectPublicKeyInfo taken as is (from a signing key, a CSR or a certificate).
+public struct SubjectPublicKeyInfo: SubjectPublicKey, Equatable, Sendable {
+    public let subjectPublicKeyInfoDER: [UInt8]
+    public init(der: [UInt8]) { subjectPublicKeyInfoDER = der }
 }

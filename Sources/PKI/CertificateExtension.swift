@@ -58,7 +58,7 @@ public struct CertificateExtension: Equatable, Sendable {
 
     /// subjectKeyIdentifier: the leftmost 160 bits of SHA-256 of the subjectPublicKey bits
     /// (RFC 7093 §2 method 1).
-    public static func subjectKeyIdentifier(_ publicKey: ECPublicKey) -> CertificateExtension {
+    public static func subjectKeyIdentifier(_ publicKey: some SubjectPublicKey) -> CertificateExtension {
         CertificateExtension(OID.subjectKeyIdentifier, value: DERNode.octetString(keyIdentifier(publicKey)).encoded)
     }
 
@@ -80,7 +80,18 @@ public struct CertificateExtension: Equatable, Sendable {
     }
 }
 
-/// RFC 7093 §2 method 1 key identifier.
-public func keyIdentifier(_ publicKey: ECPublicKey) -> [UInt8] {
-    Array(SHA256.hash(publicKey.uncompressed).prefix(20))
+/// RFC 7093 §2 method 1 key identifier: SHA-256 of the subjectPublicKey BIT STRING's bits.
+public func keyIdentifier(_ publicKey: some SubjectPublicKey) -> [UInt8] {
+    keyIdentifier(subjectPublicKeyInfo: publicKey.subjectPublicKeyInfoDER)
+}
+
+func keyIdentifier(subjectPublicKeyInfo: [UInt8]) -> [UInt8] {
+    // The SPKI comes from mbedTLS or a parsed certificate; were it malformed, hashing all of it
+    // still gives a stable identifier.
+    let bits = try? readingDER { () throws(ASN1Error) -> [UInt8] in
+        var fields = try derParseSingle(subjectPublicKeyInfo).reader()
+        _ = try fields.read(DERTag.sequence)
+        return Array(try fields.read(DERTag.bitString).bitStringOctets())
+    }
+    return Array(SHA256.hash(bits ?? subjectPublicKeyInfo).prefix(20))
 }

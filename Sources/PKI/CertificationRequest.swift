@@ -1,7 +1,7 @@
 import ASN1
 import Crypto
 
-/// A PKCS#10 certification request (RFC 2986) with an EC key: what a pledge sends to EST
+/// A PKCS#10 certification request (RFC 2986): what a pledge sends to EST
 /// `/simpleenroll` (RFC 7030 §4.2) and what the registrar checks before issuing the ACP
 /// certificate — the signature proves possession of the key, which must also be the pledge's TLS
 /// client key.
@@ -19,7 +19,7 @@ public struct CertificationRequest: Equatable, Sendable {
     /// Builds and signs a request for `key`, optionally asking for AcpNodeNames in
     /// subjectAltName (RFC 8994 §6.2.5: a pledge may propose them; the registrar decides).
     public static func create(
-        subject: DistinguishedName, key: ECPrivateKey, extensions: [CertificateExtension] = []
+        subject: DistinguishedName, key: some SigningKey, extensions: [CertificateExtension] = []
     ) throws(PKIError) -> CertificationRequest {
         var attributes: [DERNode] = []
         if !extensions.isEmpty {
@@ -28,11 +28,11 @@ public struct CertificationRequest: Equatable, Sendable {
             ]))
         }
         let info = DERNode.sequence([
-            .integer(0), subject.node, .encoded(key.publicKey.subjectPublicKeyInfoDER),
+            .integer(0), subject.node, .encoded(key.subjectPublicKeyInfoDER),
             .constructed(tag: DERTag.contextConstructed(0), children: attributes),
         ]).encoded
-        let algorithm = SignatureAlgorithm(for: key.curve)
-        let signature = try algorithm.sign(info, with: key)
+        let algorithm = key.signatureAlgorithm
+        let signature = try key.sign(info)
         return try CertificationRequest(der: DERNode.sequence([.encoded(info), algorithm.algorithmIdentifier, .bitString(signature)]).encoded)
     }
 
@@ -76,7 +76,7 @@ public struct CertificationRequest: Equatable, Sendable {
 
     /// Proof of possession: the request is signed by the key it asks to certify.
     public func verifySignature() throws(PKIError) {
-        try signatureAlgorithm.verify(signature[...], over: certificationRequestInfo[...], with: try publicKey())
+        try signatureAlgorithm.verify(signature[...], over: certificationRequestInfo[...], subjectPublicKeyInfo: subjectPublicKeyInfo)
     }
 
     /// AcpNodeNames the requester proposes in a requested subjectAltName.

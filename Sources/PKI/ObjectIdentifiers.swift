@@ -26,11 +26,15 @@ public enum OID {
     /// id-on-AcpNodeName (RFC 8994 §6.2.2 / IANA: id-on 10).
     public static let acpNodeName = ASN1ObjectIdentifier(arcs: 1, 3, 6, 1, 5, 5, 7, 8, 10)
 
-    // Keys and signatures (RFC 5480, RFC 5758).
+    // Keys and signatures (RFC 5480, RFC 5758, RFC 4055).
     public static let ecPublicKey = ASN1ObjectIdentifier(arcs: 1, 2, 840, 10045, 2, 1)
     public static let ecdsaWithSHA256 = ASN1ObjectIdentifier(arcs: 1, 2, 840, 10045, 4, 3, 2)
     public static let ecdsaWithSHA384 = ASN1ObjectIdentifier(arcs: 1, 2, 840, 10045, 4, 3, 3)
     public static let ecdsaWithSHA512 = ASN1ObjectIdentifier(arcs: 1, 2, 840, 10045, 4, 3, 4)
+    public static let rsaEncryption = ASN1ObjectIdentifier(arcs: 1, 2, 840, 113_549, 1, 1, 1)
+    public static let sha256WithRSAEncryption = ASN1ObjectIdentifier(arcs: 1, 2, 840, 113_549, 1, 1, 11)
+    public static let sha384WithRSAEncryption = ASN1ObjectIdentifier(arcs: 1, 2, 840, 113_549, 1, 1, 12)
+    public static let sha512WithRSAEncryption = ASN1ObjectIdentifier(arcs: 1, 2, 840, 113_549, 1, 1, 13)
     public static let sha256 = ASN1ObjectIdentifier(arcs: 2, 16, 840, 1, 101, 3, 4, 2, 1)
     public static let sha384 = ASN1ObjectIdentifier(arcs: 2, 16, 840, 1, 101, 3, 4, 2, 2)
     public static let sha512 = ASN1ObjectIdentifier(arcs: 2, 16, 840, 1, 101, 3, 4, 2, 3)

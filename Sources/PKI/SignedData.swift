@@ -2,7 +2,7 @@ import ASN1
 import Crypto
 
 /// CMS SignedData (RFC 5652 §5) as BRSKI uses it: a voucher or voucher request signed by one
-/// ECDSA signer (RFC 8366 §5.2, RFC 8995 §3.3), and the EST certs-only form with no content and
+/// ECDSA (or RSA) signer (RFC 8366 §5.2, RFC 8995 §3.3), and the EST certs-only form with no content and
 /// no signers (RFC 7030 §4.1.3).
 public struct SignedData: Equatable, Sendable {
     /// One SignerInfo (RFC 5652 §5.3).
@@ -102,7 +102,7 @@ public struct SignedData: Equatable, Sendable {
             } else {
                 candidate = try embeddedCertificate(for: signer)
             }
-            try signer.verify(content: content, eContentType: eContentType, key: try candidate.publicKey())
+            try signer.verify(content: content, eContentType: eContentType, subjectPublicKeyInfo: candidate.subjectPublicKeyInfo)
             used = candidate
         }
         guard let used else { throw PKIError.verificationFailed("no SignerInfo") }
@@ -145,7 +145,8 @@ extension SignedData.Signer {
         }
         digestAlgorithm = try hashAlgorithm(element: try readingDER { () throws(ASN1Error) in try fields.read(DERTag.sequence) })
         let attributes = try readingDER { () throws(ASN1Error) in try fields.readIfPresent(DERTag.contextConstructed(0)) }
-        signatureAlgorithm = try SignatureAlgorithm(element: try readingDER { () throws(ASN1Error) in try fields.read(DERTag.sequence) })
+        signatureAlgorithm = try SignatureAlgorithm(
+            cmsElement: try readingDER { () throws(ASN1Error) in try fields.read(DERTag.sequence) }, digest: digestAlgorithm)
         signature = try readingDER { () throws(ASN1Error) in
             let value = Array(try fields.read(DERTag.octetString).octetString())
             _ = try fields.readIfPresent(DERTag.contextConstructed(1))  // unsignedAttrs
@@ -181,9 +182,9 @@ extension SignedData.Signer {
         (contentType, messageDigest, signingTime) = (type, digest, time)
     }
 
-    func verify(content: [UInt8], eContentType: ASN1ObjectIdentifier, key: ECPublicKey) throws(PKIError) {
+    func verify(content: [UInt8], eContentType: ASN1ObjectIdentifier, subjectPublicKeyInfo key: [UInt8]) throws(PKIError) {
         guard let signedAttributesDER else {
-            try signatureAlgorithm.verify(signature[...], over: content[...], with: key)
+            try signatureAlgorithm.verify(signature[...], over: content[...], subjectPublicKeyInfo: key)
             return
         }
         // §5.3: with signed attributes, content-type and message-digest MUST be present.
@@ -191,6 +192,22 @@ extension SignedData.Signer {
         guard let messageDigest, messageDigest == digestAlgorithm.hash(content) else {
             throw PKIError.verificationFailed("message-digest attribute does not match the content")
         }
-        try signatureAlgorithm.verify(signature[...], over: signedAttributesDER[...], with: key)
+        try signatureAlgorithm.verify(signature[...], over: signedAttributesDER[...], subjectPublicKeyInfo: key)
+    }
+}
+
+extension SignatureAlgorithm {
+    /// A SignerInfo's signatureAlgorithm: CMS also allows plain rsaEncryption, the hash then being
+    /// the digestAlgorithm (RFC 3370 §3.2) — OpenSSL writes it that way.
+    init(cmsElement element: DERElement, digest: HashAlgorithm) throws(PKIError) {
+        do {
+            try self.init(element: element)
+        } catch PKIError.unsupportedAlgorithm(OID.rsaEncryption) {
+            switch digest {
+            case .sha256: self = .sha256WithRSAEncryption
+            case .sha384: self = .sha384WithRSAEncryption
+            case .sha512: self = .sha512WithRSAEncryption
+            }
+        }
     }
 }

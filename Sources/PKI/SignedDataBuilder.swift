@@ -7,10 +7,10 @@ extension SignedData {
     /// and message-digest (RFC 5652 §5.3/§11, RFC 8366 §5.3), the signer certificate and `chain`
     /// embedded. Returns the DER ContentInfo.
     public static func sign(
-        content: [UInt8], eContentType: ASN1ObjectIdentifier = OID.data, key: ECPrivateKey,
+        content: [UInt8], eContentType: ASN1ObjectIdentifier = OID.data, key: some SigningKey,
         signerCertificate: X509Certificate, chain: [X509Certificate] = [], signingTime: Int64
     ) throws(PKIError) -> [UInt8] {
-        let signatureAlgorithm = SignatureAlgorithm(for: key.curve)
+        let signatureAlgorithm = key.signatureAlgorithm
         let digestAlgorithm = signatureAlgorithm.hash
         let attributes: [DERNode] = [
             .sequence([.oid(OID.contentType), .setOf([.oid(eContentType)])]),
@@ -19,7 +19,7 @@ extension SignedData {
         ]
         // Signed over as SET OF; carried as [0] IMPLICIT with the same (DER-sorted) contents.
         let signedAttributes = DERNode.setOf(attributes).encoded
-        let signature = try signatureAlgorithm.sign(signedAttributes, with: key)
+        let signature = try key.sign(signedAttributes)
         let signerInfo = DERNode.sequence([
             .integer(1),
             .sequence([.encoded(signerCertificate.issuerDER), .integer(unsignedBigEndian: signerCertificate.serialNumber)]),

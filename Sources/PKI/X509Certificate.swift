@@ -83,9 +83,12 @@ public struct X509Certificate: Equatable, Sendable {
 
     /// Checks this certificate's signature with the issuer's key (names, validity and
     /// constraints are `Crypto.Certificate.verify`'s job).
-    public func verifySignature(issuerKey: ECPublicKey) throws(PKIError) {
-        try signatureAlgorithm.verify(signature[...], over: tbsCertificate[...], with: issuerKey)
+    public func verifySignature(issuerKey: some SubjectPublicKey) throws(PKIError) {
+        try signatureAlgorithm.verify(signature[...], over: tbsCertificate[...], subjectPublicKeyInfo: issuerKey.subjectPublicKeyInfoDER)
     }
+
+    /// The certified key as a SubjectPublicKeyInfo, EC or RSA.
+    public var subjectKey: SubjectPublicKeyInfo { SubjectPublicKeyInfo(der: subjectPublicKeyInfo) }
 
     public func `extension`(_ identifier: ASN1ObjectIdentifier) -> CertificateExtension? {
         extensions.first { $0.identifier == identifier }
