@@ -3,6 +3,8 @@ import CMbedTLS
 /// RSA keys with PKCS#1 v1.5 signatures (RFC 8017 §8.2), for the test PKIs of IKEv2 interop
 /// (peers whose certificates are RSA) and for verifying RSA-signed certificates and CMS. The ACP
 /// itself signs with ECDSA; RSA is here because domain CAs in the field still use it.
+///
+/// One thread at a time: mbedTLS updates the key's blinding values on every private operation.
 public final class RSAPrivateKey {
     let pk: UnsafeMutablePointer<mbedtls_pk_context>
 

@@ -79,6 +79,13 @@ public struct CertificationRequest: Equatable, Sendable {
         try signatureAlgorithm.verify(signature[...], over: certificationRequestInfo[...], subjectPublicKeyInfo: subjectPublicKeyInfo)
     }
 
+    /// Whether the request is for the key `certificate` certifies — RFC 8995 §5.9.1 / RFC 7030
+    /// §3.3.2: the registrar checks the CSR's key is the pledge's TLS client key. The
+    /// SubjectPublicKeyInfo DER is compared, since both come from the same key writer.
+    public func isForKey(of certificate: X509Certificate) -> Bool {
+        subjectPublicKeyInfo == certificate.subjectPublicKeyInfo
+    }
+
     /// AcpNodeNames the requester proposes in a requested subjectAltName.
     public func acpNodeNames() throws(PKIError) -> [AcpNodeName] {
         guard let san = requestedExtensions.first(where: { $0.identifier == OID.subjectAltName }) else { return [] }

@@ -153,6 +153,10 @@ extension SignedData.Signer {
             try fields.finish()
             return value
         }
+        // RFC 5753 §2.1.1 (ECDSA) and RFC 4056/3370 (RSA): the signature's hash is the digest algorithm.
+        guard signatureAlgorithm.hash == digestAlgorithm else {
+            throw PKIError.malformed("SignerInfo digest and signature algorithms use different hashes")
+        }
         guard let attributes else {
             (signedAttributesDER, contentType, messageDigest, signingTime) = (nil, nil, nil, nil)
             return
@@ -162,6 +166,7 @@ extension SignedData.Signer {
         var type: ASN1ObjectIdentifier? = nil
         var digest: [UInt8]? = nil
         var time: Int64? = nil
+        var duplicate = false
         try readingDER { () throws(ASN1Error) in
             var reader = try attributes.reader()
             while !reader.isAtEnd {
@@ -169,16 +174,19 @@ extension SignedData.Signer {
                 let identifier = try attribute.read(DERTag.objectIdentifier).objectIdentifier()
                 var values = try attribute.enter(DERTag.set)
                 try attribute.finish()
+                // §5.3: an attribute type appears at most once among the signed attributes.
                 switch identifier {
-                case OID.contentType: type = try values.read(DERTag.objectIdentifier).objectIdentifier()
-                case OID.messageDigest: digest = Array(try values.read(DERTag.octetString).octetString())
-                case OID.signingTime: time = try values.read().time()
+                case OID.contentType where type == nil: type = try values.read(DERTag.objectIdentifier).objectIdentifier()
+                case OID.messageDigest where digest == nil: digest = Array(try values.read(DERTag.octetString).octetString())
+                case OID.signingTime where time == nil: time = try values.read().time()
+                case OID.contentType, OID.messageDigest, OID.signingTime: duplicate = true
                 default: continue
                 }
                 // RFC 5652 §11: these three attributes carry exactly one value.
                 try values.finish()
             }
         }
+        if duplicate { throw PKIError.malformed("a signed attribute appears twice") }
         (contentType, messageDigest, signingTime) = (type, digest, time)
     }
 

@@ -87,6 +87,12 @@ import Testing
         try csr.verifySignature()
         #expect(try csr.acpNodeNames() == [name])
         #expect(try csr.publicKey() == key.publicKey)
+        // The registrar's check against the pledge's TLS client certificate (here: the same key
+        // in an openssl-made certificate, then another key).
+        let keyPath = try scratch.write("k.pem", pem: try key.pkcs8DER(), label: "PRIVATE KEY")
+        try run(["openssl", "req", "-x509", "-key", keyPath, "-subj", "/CN=pledge-tls", "-out", scratch.file("tls.pem")])
+        #expect(csr.isForKey(of: try X509Certificate(der: pemFile(scratch.file("tls.pem")))))
+        #expect(!csr.isForKey(of: try X509Certificate(der: pemFile(vectors + "masa.crt"))))
         // A CSR without attributes is valid too.
         try CertificationRequest.create(subject: .commonName("plain"), key: key).verifySignature()
     }

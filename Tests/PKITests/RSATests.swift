@@ -5,8 +5,9 @@ import PKI
 import Testing
 
 /// RSA (PKCS#1 v1.5, SHA-256) CAs and keys for test PKIs, judged by OpenSSL.
-@Suite struct RSATests {
-    /// One 2048-bit key for the whole suite: generation takes a while.
+@Suite(.serialized) struct RSATests {
+    /// One 2048-bit key for the whole suite: generation takes a while. The suite is serialized
+    /// because an RSA key may sign on one thread at a time.
     nonisolated(unsafe) static let caKey = Result { try RSAPrivateKey.generate(bits: 2048) }
 
     @Test func keyExportsReadByOpenSSL() throws {
