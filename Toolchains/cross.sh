@@ -38,6 +38,7 @@ die() { printf '[cross] error: %s\n' "$*" >&2; exit 1; }
 
 # --- the module plan ------------------------------------------------------------------------------
 PLAN=()
+SWIFT_VERSION=""   # the language mode SwiftPM builds the package in; the Embedded build uses the same
 read_plan() {
     local scratch="$BUILD/package-plan"
     mkdir -p "$scratch"
@@ -46,7 +47,9 @@ read_plan() {
     (cd "$ROOT" && "$SWIFT" package --scratch-path "$ROOT/.build-cross" dump-package) \
         >"$scratch/dump.json" 2>"$scratch/dump.err" || { cat "$scratch/dump.err" >&2; die "swift package dump-package failed"; }
     mapfile -t PLAN < <(python3 "$SUPPORT/plan-modules.py" "$scratch/describe.json" "$scratch/dump.json")
-    [[ ${#PLAN[@]} -gt 0 ]] || die "no modules found"
+    [[ ${#PLAN[@]} -gt 1 && "${PLAN[0]}" == swift-version$'\t'* ]] || die "no module plan"
+    SWIFT_VERSION="${PLAN[0]#swift-version$'\t'}"
+    PLAN=("${PLAN[@]:1}")
 }
 
 # Include flags every module sees: the module maps of C and system-library targets, the Swift
@@ -76,7 +79,7 @@ c_flags() {
 # drop the module's unused functions (whole-module compilation emits every public one).
 swift_flags() {
     local out="$1" flag includes
-    printf '%s\n' -target "$SWIFT_TARGET" "${SWIFT_FLAGS[@]}" \
+    printf '%s\n' -target "$SWIFT_TARGET" "${SWIFT_FLAGS[@]}" -swift-version "$SWIFT_VERSION" \
         -enable-experimental-feature Embedded -wmo -Osize -module-cache-path "$out/module-cache" \
         -Xfrontend -function-sections \
         -Xcc -nostdinc -Xcc -D__linux__ -Xcc -D__unix__

@@ -25,7 +25,14 @@ AR="$TOOLCHAIN/bin/llvm-ar"
 RANLIB="$TOOLCHAIN/bin/llvm-ranlib"
 JOBS=2   # the machine is shared; more parallelism does not pay
 
-DEB_ARCHES=(amd64 arm64 armhf armel mipsel)
+# The Debian architectures the private apt configuration knows: those of the target table.
+deb_arches() {
+    local target
+    for target in "${ALL_TARGETS[@]}"; do
+        target_info "$target"
+        printf '%s\n' "$DEB_ARCH" "$LIBGCC_ARCH"
+    done | sort -u
+}
 
 # Versions are pinned by suite: trixie carries mbedTLS 3.6.x and libcbor 0.10.x, bookworm musl 1.2.3
 # (the musl whose binary packages we link against for the other targets).
@@ -64,7 +71,7 @@ Dir::Etc::PreferencesParts "$APT_DIR/etc/preferences.d";
 Dir::Etc::SourceList "$APT_DIR/sources.list";
 Dir::Etc::SourceParts "$APT_DIR/etc/sources.list.d";
 APT::Architecture "amd64";
-APT::Architectures { $(printf '"%s"; ' "${DEB_ARCHES[@]}")};
+APT::Architectures { $(deb_arches | sed 's/.*/"&";/' | tr '\n' ' ')};
 APT::Sandbox::User "root";
 Acquire::Languages "none";
 EOF

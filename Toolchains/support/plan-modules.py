@@ -3,7 +3,9 @@
 
     plan-modules.py <describe.json> <dump-package.json>
 
-Line format (tab-separated): kind, name, module name, path, defines, sources
+First line: `swift-version<TAB><mode>`, the Swift language mode SwiftPM uses for the package
+(declared `swiftLanguageModes`, else 6 from tools version 6.0 on, else 5).
+Then one line per target (tab-separated): kind, name, module name, path, defines, sources
   kind     swift-library | swift-executable | c | system
   defines  space-separated -D flags the target's manifest settings give to C code
            (`cSettings: .define`, and `-Xcc -D…` pairs in Swift `unsafeFlags`)
@@ -27,6 +29,14 @@ def defines_from_settings(settings):
                 if first == "-Xcc" and second.startswith("-D"):
                     flags.append(second)
     return sorted(set(flags))
+
+
+def language_mode(dumped):
+    declared = dumped.get("swiftLanguageModes") or dumped.get("swiftLanguageVersions")
+    if declared:
+        return max(str(v.get("_0", v) if isinstance(v, dict) else v) for v in declared)
+    tools_major = int(dumped["toolsVersion"]["_version"].split(".")[0])
+    return "6" if tools_major >= 6 else "5"
 
 
 def kind_of(target):
@@ -65,6 +75,7 @@ def main():
     for name in sorted(targets):
         visit(name)
 
+    print(f"swift-version\t{language_mode(dumped)}")
     for name in ordered:
         target = targets[name]
         sources = [f"{target['path']}/{source}" for source in target.get("sources", [])]
