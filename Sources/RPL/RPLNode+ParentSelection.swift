@@ -13,6 +13,10 @@ extension RPLNode {
     /// Recomputes DODAG, parents and rank from what neighbours last said; acts on any change.
     func reselect(_ now: Instant) {
         let candidates = eligibleCandidates(now)
+        // No acceptable parent left in the DODAG version we were in: that is detaching from it
+        // (RFC 6550 §8.2.2.6), whether we then join another DODAG or stand alone.
+        let detaching = !membership.isRoot && !candidates.contains { membership.isSameVersion(as: $0.heard) }
+        if detaching { holdDownCurrentVersion(now) }
         var best: Candidate?
         for candidate in candidates where best.map({ prefers(candidate.heard, over: $0.heard) }) ?? true {
             best = candidate
@@ -21,11 +25,8 @@ extension RPLNode {
                                dodagID: configuration.nodeAddress)
         guard let best, best.heard.ranking.isBetter(than: own) else {
             if membership.isRoot && membership.dodagID == configuration.nodeAddress { return }
-            if !membership.isRoot && !membership.ranking.isBetter(than: own) {
-                becomeOwnRoot(now, detaching: false)
-            } else {
-                detach(now)
-            }
+            becomeOwnRoot(now)
+            if detaching { startDIOBurst(now) }
             return
         }
         let group = candidates.filter { $0.heard.dodagID == best.heard.dodagID && $0.heard.version == best.heard.version }
@@ -50,6 +51,7 @@ extension RPLNode {
                               preference: info.preference, configuration: info.configuration, isRoot: false,
                               rank: preferred.rank, dtsn: membership.dtsn)
         apply(next, parents: set, now: now)
+        if detaching { startDIOBurst(now) }
     }
 
     /// Neighbours we could take as parents now, with our rank through each.
@@ -90,17 +92,25 @@ extension RPLNode {
         return a.neighbour.precedes(b.neighbour)
     }
 
-    /// Lost every parent in a DODAG we had joined: become root of our own DODAG (RFC 6550
-    /// §8.2.2.6), say so a few times, and ignore the DODAG we left until our former descendants
-    /// have heard it; then ask for fresh DIOs.
-    func detach(_ now: Instant) {
+    /// Ignores the DODAG version we are leaving, and forgets what neighbours said about it, until
+    /// our former descendants have heard that we left (the DIO burst): otherwise their stale
+    /// advertisements would lead us back onto our own sub-DODAG and rank would count to
+    /// infinity. When the hold-down ends we ask for fresh DIOs (DIS).
+    func holdDownCurrentVersion(_ now: Instant) {
         holdDown = HoldDown(dodagID: membership.dodagID, version: membership.version,
                             until: now + configuration.detachDIOSpacing * configuration.detachDIOCount)
-        heard.removeAll()
-        becomeOwnRoot(now, detaching: true)
+        for (neighbour, info) in heard where membership.isSameVersion(as: info) { heard[neighbour] = nil }
     }
 
-    func becomeOwnRoot(_ now: Instant, detaching: Bool) {
+    /// "DIOs SHOULD be sent 2 or 3 times to inform children when losing the last parent"
+    /// (RFC 8994 §6.11.1.1.2): the first went out with the change, the rest follow.
+    func startDIOBurst(_ now: Instant) {
+        detachDIOsLeft = max(0, configuration.detachDIOCount - 1)
+        nextDetachDIO = detachDIOsLeft > 0 ? now + configuration.detachDIOSpacing : nil
+    }
+
+    /// Root of our own DODAG: at start, after detaching, or when our role beats every DODAG heard.
+    func becomeOwnRoot(_ now: Instant) {
         if membership.dodagID != configuration.nodeAddress || !membership.isRoot {
             ownVersion = SequenceCounter.increment(ownVersion)
         }
@@ -109,10 +119,6 @@ extension RPLNode {
                              configuration: configuration.dodagConfiguration, isRoot: true,
                              rank: configuration.minHopRankIncrease, dtsn: membership.dtsn)
         apply(own, parents: [], now: now)
-        if detaching {
-            detachDIOsLeft = max(0, configuration.detachDIOCount - 1)
-            nextDetachDIO = detachDIOsLeft > 0 ? now + configuration.detachDIOSpacing : nil
-        }
     }
 
     /// Moves to `next` with `newParents`: upward route, DIO on change, DAOs to new parents,

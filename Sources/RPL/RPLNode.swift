@@ -6,11 +6,13 @@ import Platform
 ///
 /// Every node is a root candidate with its role's preference: it starts as root of its own
 /// DODAG and joins any better one it hears (`DODAGRanking`), which elects the root by
-/// preference. Losing the last parent detaches the node (RFC 6550 §8.2.2.6): it falls back to
-/// its own DODAG, tells its children three times, forgets what neighbours said and, after a
-/// short hold-down that lets its former descendants hear the news, asks for fresh DIOs (DIS).
-/// Within one DODAG version a node only takes parents whose rank is below its own, so it never
-/// climbs onto its own descendants.
+/// preference. Losing the last parent detaches the node from that DODAG version (RFC 6550
+/// §8.2.2.6): it joins the best other DODAG it hears or falls back to its own, tells its
+/// children three times, forgets what neighbours said about the version it left and ignores
+/// that version for a short hold-down, so that it cannot rejoin through its own former
+/// descendants; then it asks for fresh DIOs (DIS). Within one DODAG version a node only takes
+/// parents whose rank is below its own. Together these keep rank from counting to infinity when
+/// a root disappears: the partition elects a new root instead.
 public final class RPLNode {
     public static let instanceID: UInt8 = 0
     public let configuration: RPLConfiguration
