@@ -37,8 +37,10 @@ import Testing
         net.run(for: .seconds(3))
         #expect(net.fullyConnected(), "seed \(seed) before cuts")
 
+        var cuts: [(Int, Int)] = []
         for round in 0..<3 {
             let (a, b) = edges.remove(at: random.next(edges.count))
+            cuts.append((a, b))
             net.cut(a, b)
             net.run(for: .seconds(5))
             let component = Self.components(count, edges)
@@ -52,5 +54,10 @@ import Testing
                 #expect(net.status(x).dodagID == net.nodes[expectedRoot].address, "seed \(seed) round \(round): node \(x)")
             }
         }
+        // Every link back: one DODAG again, rooted at the registrar, everyone reaching everyone.
+        for (a, b) in cuts { net.connect(a, b) }
+        net.run(for: .seconds(5))
+        #expect(net.fullyConnected(), "seed \(seed) after restoring")
+        for x in 0..<count { #expect(net.status(x).dodagID == net.nodes[roles.keys.first!].address, "seed \(seed) restored: node \(x)") }
     }
 }
