@@ -45,7 +45,7 @@ public struct IKEv2Header: Equatable, Sendable {
     /// Parses the header and returns the type of the first payload and the message length it
     /// announces. Only major version 2 is accepted (§2.5: a different major version gets an
     /// INVALID_MAJOR_VERSION reply, which the engine sends).
-    static func parse(_ reader: inout WireReader) throws(IKEv2WireError) -> (IKEv2Header, PayloadType, Int) {
+    static func parse(_ reader: inout WireReader) throws(IKEv2WireError) -> (IKEv2Header, PayloadType, UInt32) {
         let start = reader.offset
         let initiatorSPI = try reader.u64("initiator SPI")
         let responderSPI = try reader.u64("responder SPI")
@@ -61,7 +61,7 @@ public struct IKEv2Header: Equatable, Sendable {
         let header = IKEv2Header(
             initiatorSPI: initiatorSPI, responderSPI: responderSPI, exchangeType: exchange,
             flags: flags, messageID: messageID, majorVersion: version >> 4, minorVersion: version & 0x0F)
-        return (header, next, Int(length))
+        return (header, next, length)
     }
 
     func emit(into bytes: inout [UInt8], nextPayload: PayloadType, length: Int) {

@@ -16,7 +16,8 @@ public struct IKEv2Message: Equatable, Sendable {
     public static func parse(_ bytes: [UInt8]) throws(IKEv2WireError) -> IKEv2Message {
         var reader = WireReader(bytes)
         let (header, first, length) = try IKEv2Header.parse(&reader)
-        guard length == bytes.count else {
+        // Compared as 64-bit values: on 32-bit targets a hostile length need not fit in Int.
+        guard UInt64(length) == UInt64(bytes.count) else {
             throw IKEv2WireError(.badLength, at: 24, "message length \(length), datagram \(bytes.count)")
         }
         let payloads = try PayloadChain.parse(first: first, &reader)

@@ -69,6 +69,13 @@ let expectedSAInit = IKEv2Message(
         let longer = handWrittenSAInit + [0]
         #expect(throws: IKEv2WireError.self) { try IKEv2Message.parse(longer) }
         #expect(throws: IKEv2WireError.self) { try IKEv2Message.parse(Array(handWrittenSAInit.prefix(27))) }
+        // A length beyond Int32.max must be an error, not a trap, on 32-bit targets too: the length
+        // is compared as a 64-bit value instead of being converted to Int.
+        var huge = handWrittenSAInit
+        huge[24] = 0xFF
+        #expect(throws: IKEv2WireError(.badLength, at: 24, "message length 4278190298, datagram 218")) {
+            try IKEv2Message.parse(huge)
+        }
     }
 
     /// Every truncation, with the header length patched to match so the payload walker itself
