@@ -1,7 +1,7 @@
 // modules: CBOR Crypto ASN1 PKI JSON Voucher
 // Vouchers and voucher requests from untrusted peers in every form (JSON, SID-keyed CBOR,
-// COSE_Sign1, CMS): never trap; whatever parses re-emits to a form that parses to the same
-// value, in its own form and in the other one.
+// COSE_Sign1, CMS) and status telemetry: never trap; whatever parses re-emits to a form that
+// parses to the same value (vouchers: in their own form and in the other one).
 import CLinux
 import Voucher
 
@@ -20,6 +20,12 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
         if let request = try? VoucherRequest(cbor: message.payload) { checkRequest(request) }
     }
     _ = try? Voucher(cms: bytes, signer: nil)
+    if let telemetry = try? StatusTelemetry(json: bytes), (try? StatusTelemetry(json: telemetry.json())) != telemetry {
+        fail("status telemetry JSON")
+    }
+    if let telemetry = try? StatusTelemetry(cbor: bytes), (try? StatusTelemetry(cbor: telemetry.cbor())) != telemetry {
+        fail("status telemetry CBOR")
+    }
     if let text = String(validating: bytes, as: UTF8.self), let date = DateAndTime(text),
        date.secondsSince1970 >= 0, date.secondsSince1970 < 253_402_300_800,
        DateAndTime(DateAndTime(secondsSince1970: date.secondsSince1970).text)?.secondsSince1970 != date.secondsSince1970 {

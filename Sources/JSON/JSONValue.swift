@@ -37,6 +37,11 @@ public indirect enum JSONValue: Sendable {
     public static func integer(_ value: Int64) -> JSONValue {
         .number(JSONNumber(validatedText: "\(value)"))
     }
+
+    /// A non-negative integer number value.
+    public static func unsigned(_ value: UInt64) -> JSONValue {
+        .number(JSONNumber(validatedText: "\(value)"))
+    }
 }
 
 /// A member of a JSON object: a name and its value.

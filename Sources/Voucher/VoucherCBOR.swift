@@ -84,20 +84,17 @@ extension VoucherContainer {
 
     func emitCBOR(_ set: LeafSet) -> [UInt8] {
         var members: [(key: CBORValue, value: CBORValue)] = []
-        for entry in set.entries {
+        for definition in leaves.sorted(by: { $0.sid < $1.sid }) {
+            guard let leafValue = set.value(definition.leaf) else { continue }
             let value: CBORValue
-            switch entry.value {
+            switch leafValue {
             case .assertion(let assertion): value = .unsigned(UInt64(assertion.rawValue))
             case .dateAndTime(let date): value = .text(date.text)
             case .boolean(let flag): value = .bool(flag)
             case .binary(let bytes): value = .bytes(bytes)
             case .string(let text): value = .text(text)
             }
-            members.append((.unsigned(sid(of: entry.leaf) - sid), value))
-        }
-        members.sort { a, b in
-            if case .unsigned(let x) = a.key, case .unsigned(let y) = b.key { return x < y }
-            return false
+            members.append((.unsigned(definition.sid - sid), value))
         }
         return CBORValue.map([(.unsigned(sid), .map(members))]).encode()
     }

@@ -114,11 +114,6 @@ struct VoucherContainer {
         return nil
     }
 
-    func sid(of leaf: VoucherLeaf) -> UInt64 {
-        for entry in leaves where entry.leaf == leaf { return entry.sid }
-        return 0
-    }
-
     /// `entries` in this container's emission order.
     func ordered(_ entries: [LeafEntry]) -> [LeafEntry] {
         var result: [LeafEntry] = []
