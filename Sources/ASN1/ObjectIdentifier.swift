@@ -28,7 +28,7 @@ public struct ASN1ObjectIdentifier: Equatable, Hashable, Sendable, CustomStringC
 
     private init(checkedArcs arcs: [UInt64]) {
         var octets: [UInt8] = []
-        let first = arcs.count > 1 ? arcs[0] * 40 + arcs[1] : arcs[0] * 40
+        let first = (arcs.first ?? 0) * 40 + (arcs.count > 1 ? arcs[1] : 0)
         ASN1ObjectIdentifier.append(first, to: &octets)
         for arc in arcs.dropFirst(2) { ASN1ObjectIdentifier.append(arc, to: &octets) }
         self.contentOctets = octets
