@@ -1,9 +1,16 @@
 import Foundation
 
-/// Access to the shared vector files.
+/// Access to the shared vector files: `shared/vectors` beside the repository, or under
+/// `MINERVA_SHARED` (the layout Tests/TestSupport describes).
 enum Vectors {
-    static let brski = URL(fileURLWithPath: "/work/shared/vectors/brski-rfc8995")
-    static let cbrski = URL(fileURLWithPath: "/work/shared/vectors/cbrski")
+    static let root: URL = {
+        if let path = ProcessInfo.processInfo.environment["MINERVA_SHARED"] { return URL(fileURLWithPath: path) }
+        // Tests/VoucherTests/Vectors.swift → the repository → its sibling "shared".
+        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared")
+    }()
+    static let brski = root.appendingPathComponent("vectors/brski-rfc8995")
+    static let cbrski = root.appendingPathComponent("vectors/cbrski")
 
     /// RFC 8995 Appendix C JSON is stored wrapped at 60 columns; the CMS content is the
     /// lines joined (checked against `openssl cms -verify` output of the .pkcs files).
