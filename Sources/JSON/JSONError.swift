@@ -54,7 +54,8 @@ public struct JSONError: Error, Equatable, CustomStringConvertible {
 /// Bounds the parser enforces, so a hostile peer cannot make it recurse without end or hold
 /// on to a huge document.
 public struct JSONLimits: Equatable, Sendable {
-    /// Maximum nesting of arrays and objects.
+    /// Maximum nesting of arrays and objects. The parser recurses once per level, so this
+    /// also bounds its stack use: keep it in the tens or hundreds, not the millions.
     public var maxDepth: Int
     /// Maximum input length in bytes.
     public var maxBytes: Int
