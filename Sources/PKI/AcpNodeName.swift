@@ -1,6 +1,6 @@
 import ASN1
 
-/// The ACP node name of RFC 8994 §6.2.2 (draft-28 §6.1.2), carried in an ACP certificate as
+/// The ACP node name of RFC 8994 §6.2.2 (draft-28 §6.1.2, Figure 2), carried in an ACP certificate as
 /// subjectAltName / otherName / AcpNodeName (id-on-AcpNodeName, an IA5String):
 ///
 ///     acp-node-name = local-part "@" acp-domain-name

@@ -44,9 +44,10 @@ public enum CertificateBuilder {
             ])
     }
 
-    /// An ACP certificate: end entity, digitalSignature (ECDSA for IKEv2 and TLS) and
-    /// keyAgreement, EKU serverAuth + clientAuth (RFC 8994 §6.2.2), the AcpNodeName in
-    /// subjectAltName.
+    /// An ACP certificate: end entity; keyUsage digitalSignature plus keyAgreement for EC keys
+    /// (RFC 8994 draft-28 §6.1.1: ECC ACP certificates with keyUsage MUST be ECDH capable) or
+    /// keyEncipherment for RSA keys; EKU serverAuth + clientAuth; the AcpNodeName in
+    /// subjectAltName (§6.1.2).
     public static func acpCertificate(
         subject: DistinguishedName, subjectKey: some SubjectPublicKey, acpNodeName: AcpNodeName,
         issuer: X509Certificate, issuerKey: some SigningKey, serialNumber: [UInt8], notBefore: Int64, notAfter: Int64
@@ -56,7 +57,7 @@ public enum CertificateBuilder {
             serialNumber: serialNumber, notBefore: notBefore, notAfter: notAfter,
             extensions: [
                 .basicConstraints(isCA: false),
-                .keyUsage([.digitalSignature, .keyAgreement]),
+                .keyUsage(isRSA(subjectKey) ? [.digitalSignature, .keyEncipherment] : [.digitalSignature, .keyAgreement]),
                 .extendedKeyUsage([OID.serverAuth, OID.clientAuth]),
                 .subjectKeyIdentifier(subjectKey),
                 .authorityKeyIdentifier(try authorityKeyIdentifier(issuer, issuerKey)),
@@ -96,6 +97,16 @@ public enum CertificateBuilder {
 /// authorityKeyIdentifier matches what path builders look up.
 private func authorityKeyIdentifier(_ issuer: X509Certificate, _ key: some SigningKey) throws(PKIError) -> [UInt8] {
     try issuer.subjectKeyIdentifier() ?? keyIdentifier(subjectPublicKeyInfo: key.subjectPublicKeyInfoDER)
+}
+
+/// Whether a SubjectPublicKeyInfo holds an rsaEncryption key (RFC 3279 §2.3.1).
+private func isRSA(_ key: some SubjectPublicKey) -> Bool {
+    let algorithm = try? readingDER { () throws(ASN1Error) -> ASN1ObjectIdentifier in
+        var fields = try derParseSingle(key.subjectPublicKeyInfoDER).reader()
+        var identifier = try fields.enter(DERTag.sequence)
+        return try identifier.read(DERTag.objectIdentifier).objectIdentifier()
+    }
+    return algorithm == OID.rsaEncryption
 }
 
 /// A SubjectPublicKeyInfo taken as is (from a signing key, a CSR or a certificate).

@@ -34,6 +34,7 @@ public struct CertificateExtension: Equatable, Sendable {
         public let rawValue: UInt16
         public init(rawValue: UInt16) { self.rawValue = rawValue }
         public static let digitalSignature = KeyUsage(rawValue: 1 << 0)
+        public static let keyEncipherment = KeyUsage(rawValue: 1 << 2)
         public static let keyAgreement = KeyUsage(rawValue: 1 << 4)
         public static let keyCertSign = KeyUsage(rawValue: 1 << 5)
         public static let cRLSign = KeyUsage(rawValue: 1 << 6)
@@ -50,8 +51,8 @@ public struct CertificateExtension: Equatable, Sendable {
         return CertificateExtension(OID.keyUsage, critical: true, value: DERNode.bitString(bytes, unusedBits: unused).encoded)
     }
 
-    /// extendedKeyUsage. RFC 8994 §6.2.2: if present, an ACP certificate's EKU must allow both
-    /// TLS server and client authentication.
+    /// extendedKeyUsage. ACP certificates serve as TLS server and client alike (ACP GRASP over
+    /// TLS, EST, RFC 8994 draft-28 §6.1.1), so an EKU in them must allow both.
     public static func extendedKeyUsage(_ purposes: [ASN1ObjectIdentifier]) -> CertificateExtension {
         CertificateExtension(OID.extendedKeyUsage, value: DERNode.sequence(purposes.map { .oid($0) }).encoded)
     }

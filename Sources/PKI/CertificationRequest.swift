@@ -16,8 +16,9 @@ public struct CertificationRequest: Equatable, Sendable {
     public let signatureAlgorithm: SignatureAlgorithm
     public let signature: [UInt8]
 
-    /// Builds and signs a request for `key`, optionally asking for AcpNodeNames in
-    /// subjectAltName (RFC 8994 §6.2.5: a pledge may propose them; the registrar decides).
+    /// Builds and signs a request for `key`, optionally with requested extensions — e.g. the
+    /// subjectAltName AcpNodeName the registrar announced through EST /csrattrs (RFC 8994
+    /// draft-28 §6.10.7.2, RFC 8995 §5.9.2).
     public static func create(
         subject: DistinguishedName, key: some SigningKey, extensions: [CertificateExtension] = []
     ) throws(PKIError) -> CertificationRequest {

@@ -41,6 +41,7 @@ import Testing
         let text = String(decoding: try run(["openssl", "x509", "-text", "-noout", "-in", nodePath]), as: UTF8.self)
         #expect(text.contains("othername: 1.3.6.1.5.5.7.8.10::fd89b714f3db00000200000064000000+area51.research@acp.example.com"))
         #expect(text.contains("TLS Web Server Authentication, TLS Web Client Authentication"))
+        #expect(text.contains("Digital Signature, Key Agreement"))
         #expect(text.contains(curve == .p256 ? "ecdsa-with-SHA256" : "ecdsa-with-SHA384"))
         let caText = String(decoding: try run(["openssl", "x509", "-text", "-noout", "-in", caPath]), as: UTF8.self)
         #expect(caText.contains("CA:TRUE"))

@@ -45,6 +45,8 @@ import Testing
         #expect(ca.signatureAlgorithm == .sha256WithRSAEncryption)
         let caText = String(decoding: try run(["openssl", "x509", "-text", "-noout", "-in", caPath]), as: UTF8.self)
         #expect(caText.contains("Signature Algorithm: sha256WithRSAEncryption") && caText.contains("Public-Key: (2048 bit)"))
+        let rsaNodeText = String(decoding: try run(["openssl", "x509", "-text", "-noout", "-in", try scratch.write("r.pem", pem: rsaNode.der)]), as: UTF8.self)
+        #expect(rsaNodeText.contains("Digital Signature, Key Encipherment"))
         for (file, certificate) in [("node.pem", node), ("rsa-node.pem", rsaNode)] {
             let verdict = String(decoding: try run(["openssl", "verify", "-x509_strict", "-CAfile", caPath,
                                                     try scratch.write(file, pem: certificate.der)]), as: UTF8.self)
