@@ -61,21 +61,23 @@ let package = Package(
 
         .executableTarget(
             name: "minerva-connect",
-            dependencies: ["Platform", "Netlink", "Crypto", "CBOR", "CLinux"],
+            dependencies: ["Platform", "Netlink", "Crypto", "CBOR", "IKEv2", "ESP", "CLinux"],
             swiftSettings: cImport
         ),
 
-        .testTarget(name: "PlatformTests", dependencies: ["Platform"], swiftSettings: cImport),
-        .testTarget(name: "NetlinkTests", dependencies: ["Netlink", "Platform"], swiftSettings: cImport),
-        .testTarget(name: "CryptoTests", dependencies: ["Crypto"], swiftSettings: cImport),
-        .testTarget(name: "CBORTests", dependencies: ["CBOR", "Crypto"], swiftSettings: cImport),
-        .testTarget(name: "ASN1Tests", dependencies: ["ASN1"], swiftSettings: cImport),
-        .testTarget(name: "PKITests", dependencies: ["PKI", "ASN1", "Crypto"], swiftSettings: cImport),
-        .testTarget(name: "JSONTests", dependencies: ["JSON"], swiftSettings: cImport),
-        .testTarget(name: "VoucherTests", dependencies: ["Voucher", "JSON", "CBOR", "Crypto", "PKI"], swiftSettings: cImport),
-        .testTarget(name: "RPLTests", dependencies: ["RPL", "Platform"], swiftSettings: cImport),
-        .testTarget(name: "GRASPTests", dependencies: ["GRASP", "CBOR", "Platform"], swiftSettings: cImport),
-        .testTarget(name: "IKEv2Tests", dependencies: ["IKEv2", "Platform", "Crypto"], swiftSettings: cImport),
-        .testTarget(name: "ESPTests", dependencies: ["ESP", "Platform", "Crypto"], swiftSettings: cImport),
+        // Test-only helpers (Foundation allowed): where shared/ vectors are.
+        .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: cImport),
+        .testTarget(name: "PlatformTests", dependencies: ["Platform", "TestSupport"], swiftSettings: cImport),
+        .testTarget(name: "NetlinkTests", dependencies: ["Netlink", "Platform", "TestSupport"], swiftSettings: cImport),
+        .testTarget(name: "CryptoTests", dependencies: ["Crypto", "TestSupport"], swiftSettings: cImport),
+        .testTarget(name: "CBORTests", dependencies: ["CBOR", "Crypto", "TestSupport"], swiftSettings: cImport),
+        .testTarget(name: "ASN1Tests", dependencies: ["ASN1", "TestSupport"], swiftSettings: cImport),
+        .testTarget(name: "PKITests", dependencies: ["PKI", "ASN1", "Crypto", "TestSupport"], swiftSettings: cImport),
+        .testTarget(name: "JSONTests", dependencies: ["JSON", "TestSupport"], swiftSettings: cImport),
+        .testTarget(name: "VoucherTests", dependencies: ["Voucher", "JSON", "CBOR", "Crypto", "PKI", "TestSupport"], swiftSettings: cImport),
+        .testTarget(name: "RPLTests", dependencies: ["RPL", "Platform", "TestSupport"], swiftSettings: cImport),
+        .testTarget(name: "GRASPTests", dependencies: ["GRASP", "CBOR", "Platform", "TestSupport"], swiftSettings: cImport),
+        .testTarget(name: "IKEv2Tests", dependencies: ["IKEv2", "Platform", "Crypto", "TestSupport"], swiftSettings: cImport),
+        .testTarget(name: "ESPTests", dependencies: ["ESP", "Platform", "Crypto", "TestSupport"], swiftSettings: cImport),
     ]
 )

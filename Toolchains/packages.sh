@@ -16,6 +16,9 @@ PACKAGES=(
     iproute2          # `ip` for tests that compare with the kernel's view
     file              # checking what the cross builds produced
     binutils          # readelf -A (float ABI attributes)
+    openssl           # the real peer that judges our certificates, CSRs and CMS (PKI, Voucher tests)
+    python3-cbor2     # an independent CBOR/COSE implementation for the COSE voucher interop test
+    python3-cryptography  # ... and its ES256 verification
 )
 
 log() { printf '[packages] %s\n' "$*" >&2; }

@@ -2,13 +2,14 @@ import CBOR
 import Crypto
 import Foundation
 import Testing
+import TestSupport
 
 /// The cBRSKI examples (anima-wg/constrained-voucher): COSE_Sign1 (RFC 9052 §4.2) voucher request
 /// by the pledge, registrar voucher request and MASA voucher. Decoding and re-encoding must give
 /// the same bytes, and the ES256 signature over the Sig_structure — built with our encoder —
 /// must verify under the signer's certificate: both bridges against someone else's bytes.
 @Suite struct COSESign1VectorTests {
-    static let directory = URL(fileURLWithPath: "/work/shared/vectors/cbrski")
+    static let directory = Shared.vectors.appendingPathComponent("cbrski")
 
     // (message, certificate of the signer). The voucher is signed with the MASA CA's key, as an
     // OpenSSL check of every certificate in the set showed.

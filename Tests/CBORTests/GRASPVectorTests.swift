@@ -1,13 +1,14 @@
 import CBOR
 import Foundation
 import Testing
+import TestSupport
 
 /// A real M_FLOOD from graspy (RFC 8990 reference implementation), checked against its .diag:
 /// [9, 3167964907, h'20010db8f000baaaf000baaa09f8baad', 210000,
 ///  [["AN_ACP", 4, 1, "IKEv2"], [103, h'fe800000000000006c798cfffeb536db', 17, 500]]]
 @Suite struct GRASPVectorTests {
     @Test func graspyFloodDecodesToItsDiagnosticForm() throws {
-        let file = URL(fileURLWithPath: "/work/shared/vectors/grasp/graspy-flood-AN_ACP.hex")
+        let file = Shared.vectors.appendingPathComponent("grasp/graspy-flood-AN_ACP.hex")
         let line = try String(contentsOf: file, encoding: .utf8)
             .split(separator: "\n").last { !$0.hasPrefix("#") && !$0.isEmpty }
         let bytes = hex(String(try #require(line)))

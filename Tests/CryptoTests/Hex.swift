@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Bytes from a hex string (whitespace ignored), for published test vectors.
 func hex(_ text: String) -> [UInt8] {
@@ -10,7 +11,7 @@ func hexString(_ bytes: [UInt8]) -> String {
     bytes.map { String(format: "%02x", $0) }.joined()
 }
 
-let vectors = URL(fileURLWithPath: "/work/shared/vectors")
+let vectors = Shared.vectors
 
 /// Runs a tool (openssl) as an independent reference and returns its stdout.
 func run(_ tool: String, _ arguments: [String], input: Data? = nil) throws -> Data {

@@ -2,6 +2,7 @@ import CBOR
 import Foundation
 import Platform
 import Testing
+import TestSupport
 @testable import GRASP
 
 /// Byte-exact decoding and re-encoding of published GRASP messages: RFC 8990 Appendix D, the
@@ -139,7 +140,7 @@ import Testing
 
     /// A real M_FLOOD sent by graspy in DULL mode (shared/vectors/grasp).
     @Test func graspyFlood() throws {
-        let text = try String(contentsOfFile: "/work/shared/vectors/grasp/graspy-flood-AN_ACP.hex", encoding: .utf8)
+        let text = try String(contentsOfFile: Shared.vector("grasp/graspy-flood-AN_ACP.hex"), encoding: .utf8)
         try check(text, .flood(
             sessionID: 3_167_964_907, initiator: .ipv6(address("2001:db8:f000:baaa:f000:baaa:9f8:baad")), ttl: 210_000,
             entries: [FloodEntry(objective: Objective(name: .anACP, flags: .synchronization, loopCount: 1, value: .text("IKEv2")),

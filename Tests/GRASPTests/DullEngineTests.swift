@@ -2,6 +2,7 @@ import CBOR
 import Foundation
 import Platform
 import Testing
+import TestSupport
 @testable import GRASP
 
 @Suite struct DullEngineTests {
@@ -126,7 +127,7 @@ import Testing
     }
 
     @Test func graspyFloodAccepted() throws {
-        let text = try String(contentsOfFile: "/work/shared/vectors/grasp/graspy-flood-AN_ACP.hex", encoding: .utf8)
+        let text = try String(contentsOfFile: Shared.vector("grasp/graspy-flood-AN_ACP.hex"), encoding: .utf8)
         let engine = DullEngine(random: fixedRandom([1]))
         let actions = engine.received(hex(text), from: source(address("fe80::6c79:8cff:feb5:36db")), now: at(0))
         #expect(actions.changes.count == 1)

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 func hex(_ text: String) -> [UInt8] {
     let digits = Array(text.filter { !$0.isWhitespace }.utf8)
@@ -42,7 +43,7 @@ func pemFile(_ path: String) throws -> [UInt8] {
     return [UInt8](Data(base64Encoded: body)!)
 }
 
-let vectors = "/work/shared/vectors/brski-rfc8995/"
+let vectors = Shared.vector("brski-rfc8995") + "/"
 
 /// A private temporary directory removed by `cleanup()`.
 final class Scratch {

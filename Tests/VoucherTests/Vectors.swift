@@ -1,16 +1,10 @@
 import Foundation
+import TestSupport
 
-/// Access to the shared vector files: `shared/vectors` beside the repository, or under
-/// `MINERVA_SHARED` (the layout Tests/TestSupport describes).
+/// The RFC 8995 and cBRSKI vector files (found through TestSupport's `Shared`).
 enum Vectors {
-    static let root: URL = {
-        if let path = ProcessInfo.processInfo.environment["MINERVA_SHARED"] { return URL(fileURLWithPath: path) }
-        // Tests/VoucherTests/Vectors.swift → the repository → its sibling "shared".
-        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared")
-    }()
-    static let brski = root.appendingPathComponent("vectors/brski-rfc8995")
-    static let cbrski = root.appendingPathComponent("vectors/cbrski")
+    static let brski = Shared.vectors.appendingPathComponent("brski-rfc8995")
+    static let cbrski = Shared.vectors.appendingPathComponent("cbrski")
 
     /// RFC 8995 Appendix C JSON is stored wrapped at 60 columns; the CMS content is the
     /// lines joined (checked against `openssl cms -verify` output of the .pkcs files).

@@ -56,7 +56,9 @@ def main():
     with open(sys.argv[2]) as handle:
         dumped = json.load(handle)
     settings = {t["name"]: t.get("settings") for t in dumped["targets"]}
-    targets = {t["name"]: t for t in described["targets"] if t["type"] != "test"}
+    # Only what ships: test targets and test-only helpers (Tests/TestSupport) stay out.
+    targets = {t["name"]: t for t in described["targets"]
+               if t["type"] != "test" and t["path"].startswith("Sources/")}
 
     ordered, visiting = [], set()
 
