@@ -1,5 +1,7 @@
 import CBOR
 import Crypto
+import ESP
+import IKEv2
 import Netlink
 import Platform
 
@@ -7,15 +9,11 @@ import Platform
 /// binary (the point is to catch a broken cross build: wrong float ABI, miscompiled bignum code,
 /// a libc mismatch), and a netlink dump on the running kernel. One line per check.
 enum SelfTest {
-    struct Failure: Error {
-        var reason: String
-        init(_ reason: String) { self.reason = reason }
-    }
+    typealias Failure = PlatformSelfTest.Failure
 
-    typealias Check = (name: String, run: () throws(Failure) -> String)
-
-    static var checks: [Check] {
-        var all: [Check] = [
+    /// Every layer contributes its own on-device checks; this binary runs them all.
+    static var checks: [PlatformSelfTest.Check] {
+        let bridges: [PlatformSelfTest.Check] = [
             ("sha256", sha256),
             ("hmac-sha256", hmacSHA256),
             ("aes-256-gcm", aesGCM),
@@ -23,13 +21,7 @@ enum SelfTest {
             ("cbor", cbor),
             ("netlink", netlinkDump),
         ]
-        for check in PlatformSelfTest.checks {
-            let run = check.run
-            all.append((check.name, { () throws(Failure) -> String in
-                do throws(PlatformSelfTest.Failure) { return try run() } catch { throw Failure(error.reason) }
-            }))
-        }
-        return all
+        return bridges + PlatformSelfTest.checks + IKEv2SelfTest.checks + ESPSelfTest.checks
     }
 
     static func run() -> Bool {
