@@ -42,7 +42,6 @@ struct Membership {
     var dtsn: UInt8
 
     var ranking: DODAGRanking { DODAGRanking(grounded: grounded, preference: preference, dodagID: dodagID) }
-    var minHopRankIncrease: UInt16 { configuration.minHopRankIncrease }
 
     func isSameVersion(as heard: HeardDIO) -> Bool {
         heard.dodagID == dodagID && heard.version == version

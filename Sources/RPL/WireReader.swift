@@ -13,7 +13,6 @@ struct WireReader {
         self.end = end ?? bytes.count
     }
 
-    var isAtEnd: Bool { offset >= end }
     var remaining: Int { end - offset }
 
     mutating func byte() throws(RPLWireError) -> UInt8 {
