@@ -1,14 +1,16 @@
 import ASN1
 
-/// The ACP node name of RFC 8994 §6.2.2 (draft-28 §6.1.2, Figure 2), carried in an ACP certificate as
+/// The ACP node name of RFC 8994 §6.2.2 (Figure 2), carried in an ACP certificate as
 /// subjectAltName / otherName / AcpNodeName (id-on-AcpNodeName, an IA5String):
 ///
 ///     acp-node-name = local-part "@" acp-domain-name
-///     local-part    = [ acp-address ] [ "+" rsub extensions ]
+///     local-part    = "rfcSELF" "+" [ acp-address ] [ "+" rsub extensions ]
 ///     acp-address   = 32HEXLC | "0"
 ///     extensions    = *( "+" extension )
 ///
-/// e.g. `fd89b714f3db00000200000064000000+area51.research@acp.example.com`.
+/// e.g. `rfcSELF+fd89b714f3db00000200000064000000+area51.research@acp.example.com`.
+/// The "rfcSELF+" prefix arrived in the RFC's final revisions (draft-28, in shared/specs, lacks
+/// it); names without it, as issued by implementations of the earlier drafts, are still read.
 public struct AcpNodeName: Equatable, Sendable, CustomStringConvertible {
     /// The acp-address field.
     public enum Address: Equatable, Sendable {
@@ -44,7 +46,11 @@ public struct AcpNodeName: Equatable, Sendable, CustomStringConvertible {
     public init(_ text: String) throws(PKIError) {
         let utf8 = Array(text.utf8)
         guard let at = utf8.lastIndex(of: UInt8(ascii: "@")) else { throw PKIError.invalidAcpNodeName("no '@'") }
-        let local = utf8[..<at]
+        var local = utf8[..<at]
+        if local.count >= Self.prefix.count,
+           local.prefix(Self.prefix.count).map(asciiLowercase).elementsEqual(Self.prefix.map(asciiLowercase)) {
+            local = local.dropFirst(Self.prefix.count)
+        }
         let domain = String(decoding: utf8[(at + 1)...], as: UTF8.self)
         let parts = local.split(separator: UInt8(ascii: "+"), omittingEmptySubsequences: false)
         let addressText = parts[0]
@@ -64,13 +70,16 @@ public struct AcpNodeName: Equatable, Sendable, CustomStringConvertible {
         try self.init(address: address, rsub: rsub, domain: domain, extensions: extensions)
     }
 
+    /// `rfcSELF+`: ABNF literals match in any case, so parsing ignores case; output uses the RFC's.
+    static let prefix = Array("rfcSELF+".utf8)
+
     /// The acp-node-name text.
     public var text: String {
-        var local: String
+        var local = "rfcSELF+"
         switch address {
-        case .absent: local = ""
-        case .zero: local = "0"
-        case .address(let bytes): local = lowercaseHex(bytes)
+        case .absent: break
+        case .zero: local += "0"
+        case .address(let bytes): local += lowercaseHex(bytes)
         }
         if !rsub.isEmpty || !extensions.isEmpty { local += "+" + rsub }
         for e in extensions { local += "+" + e }
@@ -142,4 +151,8 @@ func lowercaseHex(_ bytes: [UInt8]) -> String {
         out.append(digits[Int(byte & 0xF)])
     }
     return String(decoding: out, as: UTF8.self)
+}
+
+private func asciiLowercase(_ byte: UInt8) -> UInt8 {
+    byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
 }

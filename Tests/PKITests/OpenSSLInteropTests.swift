@@ -39,7 +39,7 @@ import Testing
         let caPath = try scratch.write("ca.pem", pem: pki.ca.der)
         let nodePath = try scratch.write("node.pem", pem: pki.node.der)
         let text = String(decoding: try run(["openssl", "x509", "-text", "-noout", "-in", nodePath]), as: UTF8.self)
-        #expect(text.contains("othername: 1.3.6.1.5.5.7.8.10::fd89b714f3db00000200000064000000+area51.research@acp.example.com"))
+        #expect(text.contains("othername: 1.3.6.1.5.5.7.8.10::rfcSELF+fd89b714f3db00000200000064000000+area51.research@acp.example.com"))
         #expect(text.contains("TLS Web Server Authentication, TLS Web Client Authentication"))
         #expect(text.contains("Digital Signature, Key Agreement"))
         #expect(text.contains(curve == .p256 ? "ecdsa-with-SHA256" : "ecdsa-with-SHA384"))
@@ -84,7 +84,7 @@ import Testing
         let csr = try CertificationRequest.create(subject: .commonName("pledge"), key: key, extensions: [.subjectAltName([name])])
         let path = try scratch.write("csr.pem", pem: csr.der, label: "CERTIFICATE REQUEST")
         let out = try run(["openssl", "req", "-verify", "-noout", "-text", "-in", path])
-        #expect(String(decoding: out, as: UTF8.self).contains("othername: 1.3.6.1.5.5.7.8.10::0+r@acp.example.com"))
+        #expect(String(decoding: out, as: UTF8.self).contains("othername: 1.3.6.1.5.5.7.8.10::rfcSELF+0+r@acp.example.com"))
         try csr.verifySignature()
         #expect(try csr.acpNodeNames() == [name])
         #expect(try csr.publicKey() == key.publicKey)
@@ -104,11 +104,11 @@ import Testing
         defer { scratch.cleanup() }
         try run(["openssl", "req", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:\(curve)", "-nodes",
                  "-keyout", scratch.file("k.pem"), "-out", scratch.file("r.pem"), "-subj", "/CN=pledge/serialNumber=XYZ-1",
-                 "-addext", "subjectAltName=otherName:1.3.6.1.5.5.7.8.10;IA5STRING:0@acp.example.com"])
+                 "-addext", "subjectAltName=otherName:1.3.6.1.5.5.7.8.10;IA5STRING:rfcSELF+0@acp.example.com"])
         let csr = try CertificationRequest(der: pemFile(scratch.file("r.pem")))
         try csr.verifySignature()
         #expect(csr.subject.value(of: OID.serialNumber) == "XYZ-1")
-        #expect(try csr.acpNodeNames().map(\.text) == ["0@acp.example.com"])
+        #expect(try csr.acpNodeNames().map(\.text) == ["rfcSELF+0@acp.example.com"])
         let key = try ECPrivateKey(pem: String(contentsOfFile: scratch.file("k.pem"), encoding: .utf8))
         #expect(try csr.publicKey() == key.publicKey)
         // One flipped bit in the signed part fails.
