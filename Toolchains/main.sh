@@ -9,7 +9,8 @@ Toolchains/packages.sh
 Toolchains/deps.sh all
 Toolchains/cross.sh
 status=0
-for target in $(Toolchains/cross.sh --list); do
+targets=$(Toolchains/cross.sh --list)   # its own statement, so a failure stops the run
+for target in $targets; do
     echo "=== selftest $target"
     Toolchains/qemu-run.sh "$target" selftest || status=1
 done

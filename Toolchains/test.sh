@@ -21,7 +21,8 @@ Toolchains/deps.sh all
 
 step "swift test" swift test
 step "cross build" Toolchains/cross.sh
-for target in $(Toolchains/cross.sh --list); do
+targets=$(Toolchains/cross.sh --list)   # its own statement, so a failure stops the run
+for target in $targets; do
     step "selftest $target" Toolchains/qemu-run.sh "$target" selftest
 done
 step "fuzz" Toolchains/fuzz.sh "${FUZZ_SECONDS:-20}"
