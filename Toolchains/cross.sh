@@ -38,6 +38,7 @@ die() { printf '[cross] error: %s\n' "$*" >&2; exit 1; }
 
 # --- the module plan ------------------------------------------------------------------------------
 PLAN=()
+TARGET=""          # the target being built
 SWIFT_VERSION=""   # the language mode SwiftPM builds the package in; the Embedded build uses the same
 read_plan() {
     local scratch="$BUILD/package-plan"
@@ -75,13 +76,15 @@ c_flags() {
     printf '%s\n' "${CLANG_FLAGS[@]}" "${includes[@]}" -Os -ffunction-sections -fdata-sections
 }
 
+# MINERVA_TARGET_<TARGET> tells Swift code which shipped target it is built for (`#if arch()`
+# cannot: bare-metal triples, and mipsel is compiled as armv7).
 # -function-sections: without it each Swift module is one .text section and --gc-sections cannot
 # drop the module's unused functions (whole-module compilation emits every public one).
 swift_flags() {
     local out="$1" flag includes
     printf '%s\n' -target "$SWIFT_TARGET" "${SWIFT_FLAGS[@]}" -swift-version "$SWIFT_VERSION" \
         -enable-experimental-feature Embedded -wmo -Osize -module-cache-path "$out/module-cache" \
-        -Xfrontend -function-sections \
+        -Xfrontend -function-sections -D "MINERVA_TARGET_${TARGET^^}" \
         -Xcc -nostdinc -Xcc -D__linux__ -Xcc -D__unix__
     mapfile -t includes < <(target_c_includes)
     for flag in "${includes[@]}"; do
@@ -182,6 +185,7 @@ link_binary() {
 build_target() {
     local target="$1" started=$SECONDS
     target_info "$target"
+    TARGET="$target"
     [[ -f "$DEPS_PREFIX/lib/libmbedcrypto.a" && -f "$LIBC_LIB/libc.a" ]] \
         || die "$target: dependencies missing, run Toolchains/deps.sh $target"
     local out="$BUILD/$target"
