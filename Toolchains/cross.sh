@@ -3,6 +3,7 @@
 # target and links one static, stripped binary per target: build/<target>/minerva-connect.
 #
 #   Toolchains/cross.sh [x86_64 aarch64 armv7hf armv6 mipsel]    (default: all five)
+#   Toolchains/cross.sh --list                                   (the target names, one per line)
 #
 # Needs Toolchains/deps.sh <target> first (sysroot, mbedTLS, libcbor). The module list, dependency
 # order, source files and C defines come from `swift package describe` / `dump-package`, so a new
@@ -207,6 +208,7 @@ build_target() {
 }
 
 main() {
+    if [[ "${1:-}" == --list ]]; then printf '%s\n' "${ALL_TARGETS[@]}"; return; fi
     local targets=("$@")
     [[ ${#targets[@]} -gt 0 ]] || targets=("${ALL_TARGETS[@]}")
     read_plan
