@@ -34,7 +34,7 @@ let package = Package(
         .target(name: "Netlink", dependencies: ["CLinux", "Platform"], swiftSettings: cImport),
         // Bridges to the C libraries.
         .target(
-            name: "Crypto", dependencies: ["CMbedTLS", "CLinux"], swiftSettings: cImport,
+            name: "Crypto", dependencies: ["ASN1", "CMbedTLS", "CLinux"], swiftSettings: cImport,
             linkerSettings: [.unsafeFlags(["-L\(depsLib)", "-lmbedtls", "-lmbedx509", "-lmbedcrypto"])]
         ),
         .target(

@@ -1,4 +1,4 @@
-// modules: Platform Crypto ESP
+// modules: Platform ASN1 Crypto ESP
 // ESP (RFC 4303/4106). The first byte picks a mode:
 //   0: decapsulate the rest with a fixed SA: never traps, never accepts (the ICV cannot be forged);
 //   1: encapsulate the rest, decapsulate it with the peer SA (with extended sequence numbers when

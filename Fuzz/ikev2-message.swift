@@ -1,4 +1,4 @@
-// modules: Platform Crypto IKEv2
+// modules: Platform ASN1 Crypto IKEv2
 // IKEv2 messages (RFC 7296 §3): parsing never traps, whatever parses emits bytes that parse back
 // to the same value (and emit again to the same bytes), and opening an SK payload with a fixed
 // key never traps either (it must fail with a typed error: the fuzzer cannot forge the ICV).

@@ -1,4 +1,4 @@
-// modules: CBOR Crypto ASN1 PKI JSON Voucher
+// modules: CBOR ASN1 Crypto PKI JSON Voucher
 // Vouchers and voucher requests from untrusted peers in every form (JSON, SID-keyed CBOR,
 // COSE_Sign1, CMS) and status telemetry: never trap; whatever parses re-emits to a form that
 // parses to the same value (vouchers: in their own form and in the other one).

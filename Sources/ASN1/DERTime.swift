@@ -43,10 +43,12 @@ public enum DERTime {
         return days * 86_400 + Int64(hour * 3600 + minute * 60 + second)
     }
 
-    struct Civil { var year, month, day, hour, minute, second: Int }
+    /// A UTC calendar time.
+    public struct Civil: Equatable, Sendable { public var year, month, day, hour, minute, second: Int }
 
-    /// Days-to-civil after H. Hinnant's `civil_from_days` (proleptic Gregorian calendar).
-    static func civil(_ seconds: Int64) -> Civil {
+    /// Days-to-civil after H. Hinnant's `civil_from_days` (proleptic Gregorian calendar). Public
+    /// because certificate validity checks (Crypto.CertificateTime) need the same conversion.
+    public static func civil(_ seconds: Int64) -> Civil {
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let secondOfDay = Int(seconds - days * 86_400)
         let z = days + 719_468

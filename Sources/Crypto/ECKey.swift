@@ -192,15 +192,7 @@ public final class ECPrivateKey {
     /// From DER (SEC1 `ECPrivateKey` or PKCS#8 `PrivateKeyInfo`) or PEM text (`EC PRIVATE KEY`,
     /// `PRIVATE KEY`); unencrypted keys only.
     public convenience init(encoded: [UInt8]) throws(CryptoError) {
-        // mbedtls_pk_parse_key recognises PEM only in a NUL-terminated buffer whose length counts
-        // the NUL. DER always starts with a SEQUENCE tag (0x30) and is passed as is.
-        let input = encoded.first == 0x30 || encoded.last == 0 ? encoded : encoded + [0]
-        try self.init { (pk) throws(CryptoError) in
-            let status = input.withUnsafeBufferPointer {
-                mbedtls_pk_parse_key(pk, $0.baseAddress, $0.count, nil, 0, mbedtlsRandom, nil)
-            }
-            if status != 0 { throw CryptoError("mbedtls_pk_parse_key", code: status) }
-        }
+        try self.init { (pk) throws(CryptoError) in try parsePrivateKey(pk, from: encoded) }
     }
 
     /// From PEM text.

@@ -41,13 +41,7 @@ public final class RSAPrivateKey {
 
     /// From DER (PKCS#1 `RSAPrivateKey` or PKCS#8) or PEM text; unencrypted keys only.
     public convenience init(encoded: [UInt8]) throws(CryptoError) {
-        let input = encoded.first == 0x30 || encoded.last == 0 ? encoded : encoded + [0]
-        try self.init { (pk) throws(CryptoError) in
-            let status = input.withUnsafeBufferPointer {
-                mbedtls_pk_parse_key(pk, $0.baseAddress, $0.count, nil, 0, mbedtlsRandom, nil)
-            }
-            if status != 0 { throw CryptoError("mbedtls_pk_parse_key", code: status) }
-        }
+        try self.init { (pk) throws(CryptoError) in try parsePrivateKey(pk, from: encoded) }
     }
 
     /// Modulus size in bits.
